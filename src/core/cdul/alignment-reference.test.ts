@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  binaryKlLoss,
+  initialLatent,
+  klGradientWrtLabels,
+  klGradientWrtLogits,
+  latentUpdate,
+  logit,
+  psi,
+  sigmoid,
+} from './alignment-reference';
+
+describe('binary KL loss', () => {
+  it('is 0 when predictions equal the labels', () => {
+    expect(binaryKlLoss([0.2, 0.9, 0.5], [0.2, 0.9, 0.5])).toBeCloseTo(0, 12);
+  });
+
+  it('matches a hand-computed value: y 0.8, p 0.5', () => {
+    // 0.8 ln(1.6) + 0.2 ln(0.4) = 0.376003 − 0.183258 = 0.192745
+    expect(binaryKlLoss([0.8], [0.5])).toBeCloseTo(0.192745, 6);
+  });
+
+  it('stays finite for hard 0/1 labels and predictions (clamped)', () => {
+    expect(Number.isFinite(binaryKlLoss([1, 0], [0, 1]))).toBe(true);
+  });
+
+  it('averages over all labels', () => {
+    expect(binaryKlLoss([0.8, 0.5], [0.5, 0.5])).toBeCloseTo(0.192745 / 2, 6);
+  });
+});
+
+describe('gradients against finite differences', () => {
+  const y = [0.8, 0.3, 0.55];
+  const p = [0.5, 0.6, 0.2];
+  const h = 1e-6;
+
+  it('∂ℓ/∂y = logit(y) − logit(p) per label', () => {
+    const gradient = klGradientWrtLabels(y, p);
+    y.forEach((_, k) => {
+      const plus = [...y];
+      const minus = [...y];
+      plus[k]! += h;
+      minus[k]! -= h;
+      const numeric = ((binaryKlLoss(plus, p) - binaryKlLoss(minus, p)) / (2 * h)) * y.length;
+      expect(gradient[k]).toBeCloseTo(numeric, 5);
+    });
+    expect(gradient[0]).toBeCloseTo(Math.log(4), 10); // logit(0.8) − logit(0.5) = ln 4
+  });
+
+  it('∂L/∂s = (p − y)/count for logits s with p = σ(s)', () => {
+    const s = p.map((value) => logit(value));
+    const gradient = klGradientWrtLogits(y, p);
+    s.forEach((_, k) => {
+      const plus = s.map((v, i) => sigmoid(i === k ? v + h : v));
+      const minus = s.map((v, i) => sigmoid(i === k ? v - h : v));
+      const numeric = (binaryKlLoss(y, plus) - binaryKlLoss(y, minus)) / (2 * h);
+      expect(gradient[k]).toBeCloseTo(numeric, 6);
+    });
+  });
+});
+
+describe('ψ and the latent update', () => {
+  it('ψ is the Gaussian density: 1/√(2π) at 0.5 and e^-⅛/√(2π) at 0 for σ = 1', () => {
+    expect(psi(0.5, 1)).toBeCloseTo(0.398942, 6);
+    expect(psi(0, 1)).toBeCloseTo(0.352065, 6);
+    expect(psi(1, 1)).toBeCloseTo(psi(0, 1), 12);
+    expect(() => psi(0.5, 0)).toThrow(/σ must be positive/);
+  });
+
+  it('moves an uncertain label towards the prediction: z 0, p 0.8, σ 0.2, η 1 → 2.765262', () => {
+    // ψ(0.5; 0.2) = 1/(0.2√(2π)) = 1.994711; ∂L/∂y = 0 − ln 4 = −1.386294; z' = 1.994711·1.386294
+    const [next] = latentUpdate([0], [0.8], { eta: 1, sigma: 0.2 });
+    expect(next).toBeCloseTo(2.765262, 5);
+  });
+
+  it('leaves a label alone when the prediction agrees with it', () => {
+    const z = [logit(0.3)];
+    expect(latentUpdate(z, [0.3], { eta: 1, sigma: 0.2 })[0]).toBeCloseTo(z[0]!, 10);
+  });
+
+  it('starts from z = logit(clamp(Y0)) and σ(z) gives Y0 back', () => {
+    const z = initialLatent([0.25, 0, 1]);
+    expect(sigmoid(z[0]!)).toBeCloseTo(0.25, 12);
+    expect(sigmoid(z[1]!)).toBeCloseTo(1e-6, 12);
+    expect(sigmoid(z[2]!)).toBeCloseTo(1 - 1e-6, 12);
+  });
+});
