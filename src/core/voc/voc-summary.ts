@@ -11,6 +11,10 @@ export interface DatasetSummary {
   readonly difficultOnlyPairs: number;
   /** Classes with no positive image under the policy: they have no AP (spec §3). */
   readonly classesWithoutPositives: readonly string[];
+  /** Positive images per class (column order) under the policy. */
+  readonly positivesPerClass: readonly number[];
+  /** Difficult-only images per class (column order). */
+  readonly difficultOnlyPerClass: readonly number[];
 }
 
 /** The fields of a loaded dataset a summary needs (a VocDataset has them all). */
@@ -34,10 +38,12 @@ export function summarizeDataset(
   const isPositive = (value: number): boolean =>
     value === 1 || (value === 0 && policy === 'positive');
   const positivesPerClass = new Array<number>(cols).fill(0);
+  const difficultOnlyPerClass = new Array<number>(cols).fill(0);
   let multiLabelImages = 0;
   for (let row = 0; row < rows; row++) {
     let positives = 0;
     for (let col = 0; col < cols; col++) {
+      if (data[row * cols + col] === 0) difficultOnlyPerClass[col]!++;
       if (!isPositive(data[row * cols + col] ?? -1)) continue;
       positives++;
       positivesPerClass[col]!++;
@@ -50,7 +56,9 @@ export function summarizeDataset(
     objects: dataset.objects,
     difficultObjects: dataset.difficultObjects,
     multiLabelImages,
-    difficultOnlyPairs: data.reduce((count, value) => count + (value === 0 ? 1 : 0), 0),
+    difficultOnlyPairs: difficultOnlyPerClass.reduce((sum, count) => sum + count, 0),
     classesWithoutPositives: dataset.classes.filter((_, col) => positivesPerClass[col] === 0),
+    positivesPerClass,
+    difficultOnlyPerClass,
   };
 }
