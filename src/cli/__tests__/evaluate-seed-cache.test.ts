@@ -54,12 +54,13 @@ describe('cdul evaluate on the reference reproduction’s published caches (seed
   });
 
   it('other AP conventions and λ give different, valid numbers', async () => {
+    const settings: Record<string, string>[] = [
+      { mode: 'final', thresh: '0', ap: 'voc07' },
+      { mode: 'final', thresh: '0', ap: 'voc10' },
+      { mode: 'final', thresh: '0', lambda: '1' },
+    ];
     const results = await Promise.all(
-      [
-        { mode: 'final', thresh: '0', ap: 'voc07' },
-        { mode: 'final', thresh: '0', ap: 'voc10' },
-        { mode: 'final', thresh: '0', lambda: '1' },
-      ].map(async (options) => (JSON.parse((await runCliInProcess(evaluateArgs(options))).stdout) as { mAP: number }).mAP),
+      settings.map(async (options) => (JSON.parse((await runCliInProcess(evaluateArgs(options))).stdout) as { mAP: number }).mAP),
     );
     for (const mAP of results) {
       expect(mAP).toBeGreaterThan(0);
