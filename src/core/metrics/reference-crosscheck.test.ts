@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createMatrix } from '../types';
 import type { DifficultPolicy, LabelMatrix, Matrix } from '../types';
+import { seededRandom } from '../seeded-random';
 import { averagePrecision } from './average-precision';
 import { createRankingWorkspace, rankClassColumn } from './ranked-labels';
 
-/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG so a failure can be replayed. */
+const random = seededRandom;
 
 /** Random [rows, cols] scores from a few values (many ties, ±0) and labels with some difficult-only. */
 function randomProblem(next: () => number): { scores: Matrix; labels: LabelMatrix } {
