@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 import { DataError } from '../core/data-error';
+import { cacheCommand } from './commands/cache-command';
+import { CACHE_USAGE } from './commands/cache-options';
 import { DATASET_USAGE, datasetCommand } from './commands/dataset-command';
 import { evaluateCommand } from './commands/evaluate-command';
 import { EVALUATE_USAGE } from './commands/evaluate-options';
+import { MERGE_USAGE, mergeCommand } from './commands/merge-command';
 import { processOutput, type CliOutput } from './output';
 import { UsageError } from './usage-error';
 
@@ -12,6 +15,10 @@ ${DATASET_USAGE}
 
 ${EVALUATE_USAGE}
 
+${CACHE_USAGE}
+
+${MERGE_USAGE}
+
 Exit codes: 0 success, 1 a data error (the message names the file), 2 bad usage.`;
 
 type Command = (argv: string[], output: CliOutput) => Promise<number>;
@@ -19,6 +26,8 @@ type Command = (argv: string[], output: CliOutput) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   dataset: datasetCommand,
   evaluate: evaluateCommand,
+  cache: cacheCommand,
+  merge: mergeCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

@@ -3,6 +3,7 @@ import { PSEUDO_LABEL_MODES, type PseudoLabelMode } from '../../core/evaluation/
 import { sweepThresholds } from '../../core/evaluation/zeta-sweep';
 import { AP_CONVENTIONS, type ApConvention } from '../../core/metrics/ap-convention';
 import { MAX_GRID, MIN_GRID } from '../../core/cdul/snippet-grid';
+import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../core/cdul/temperature';
 import type { DifficultPolicy } from '../../core/types';
 import {
   parseChoice,
@@ -13,21 +14,28 @@ import {
 } from '../option-parsers';
 import { UsageError } from '../usage-error';
 
-export const EVALUATE_USAGE = `cdul evaluate --voc DIR --split S --source ref-cache --cache DIR_OF_MODEL --grid N
+export const EVALUATE_USAGE = `cdul evaluate --voc DIR [--split S] --source ref-cache|cache --cache DIR [--grid N]
               --mode global|aggregate|final [--thresh ζ] [--lambda λ] [--ap step|voc07|voc10]
-              [--difficult positive|ignore] [--sweep FROM:TO:STEP] [--json]
-  mAP of pseudo labels against the split's ground truth. --cache is one model folder of the reference
-  reproduction (…/clip_cache/model_<clip>). aggregate and final are recomputed from the cached α/β at
-  any ζ (--thresh, required for them unless --sweep). --sweep evaluates every ζ from FROM to TO.
+              [--difficult positive|ignore] [--sweep FROM:TO:STEP] [--scale paper|reference|S] [--json]
+  mAP of pseudo labels against the split's ground truth (no --split: every annotated image). --source ref-cache: --cache is one model folder
+  of the reference reproduction (…/clip_cache/model_<clip>) and --grid is required; --source cache: a
+  folder written by cdul cache (grid from its manifest); --scale recomputes its similarities from the
+  stored embeddings at softmax multiplier 100 (paper), 1/ln 100 (reference) or S.
+  aggregate and final are recomputed from α/β at any ζ (--thresh, required for them unless --sweep).
   Defaults: --lambda 0, --ap step (sklearn, as the reproduction), --difficult positive.`;
 
-export const CACHE_SOURCES = ['ref-cache'] as const;
+export const CACHE_SOURCES = ['ref-cache', 'cache'] as const;
+export type CacheSource = (typeof CACHE_SOURCES)[number];
 
 export interface EvaluateOptions {
   readonly vocDir: string;
-  readonly split: string;
+  readonly split: string | null;
+  readonly source: CacheSource;
   readonly cacheDir: string;
-  readonly grid: number;
+  /** Required for ref-cache; for cache, checked against the manifest when given. */
+  readonly grid: number | null;
+  /** Softmax multiplier to recompute a cache's similarities at (cache source only). */
+  readonly scale: number | null;
   readonly mode: PseudoLabelMode;
   /** ζ for a single evaluation; null for 'global' or when sweeping. */
   readonly zeta: number | null;
@@ -54,17 +62,20 @@ export function parseEvaluateOptions(argv: string[]): EvaluateOptions {
       ap: { type: 'string', default: 'step' },
       difficult: { type: 'string', default: 'positive' },
       sweep: { type: 'string' },
+      scale: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
-  parseChoice(requireOption(values.source, 'source'), 'source', CACHE_SOURCES);
+  const source = parseChoice(requireOption(values.source, 'source'), 'source', CACHE_SOURCES);
   const mode = parseChoice(requireOption(values.mode, 'mode'), 'mode', PSEUDO_LABEL_MODES);
   const sweep = values.sweep === undefined ? null : parseSweep(values.sweep, mode);
   return {
     vocDir: requireOption(values.voc, 'voc'),
-    split: requireOption(values.split, 'split'),
+    split: values.split ?? null,
+    source,
     cacheDir: requireOption(values.cache, 'cache'),
-    grid: parseIntegerOption(requireOption(values.grid, 'grid'), 'grid', { min: MIN_GRID, max: MAX_GRID }),
+    grid: parseGrid(values.grid, source),
+    scale: parseScale(values.scale, source),
     mode,
     zeta: parseZeta(values.thresh, mode, sweep !== null),
     lambda: parseNumberOption(values.lambda, 'lambda', { min: 0, max: 1 }),
@@ -86,4 +97,17 @@ function parseSweep(value: string, mode: PseudoLabelMode): number[] {
   if (mode === 'global') throw new UsageError('--sweep needs --mode aggregate or final (global does not depend on ζ)');
   const { from, to, step } = parseSweepOption(value);
   return sweepThresholds(from, to, step);
+}
+
+function parseGrid(value: string | undefined, source: CacheSource): number | null {
+  if (value === undefined && source === 'cache') return null;
+  return parseIntegerOption(requireOption(value, 'grid'), 'grid', { min: MIN_GRID, max: MAX_GRID });
+}
+
+function parseScale(value: string | undefined, source: CacheSource): number | null {
+  if (value === undefined) return null;
+  if (source !== 'cache') throw new UsageError('--scale needs --source cache (the reference caches hold no embeddings)');
+  if (value === 'paper') return PAPER_SCALE.scale;
+  if (value === 'reference') return REFERENCE_REPRODUCTION_SCALE.scale;
+  return parseNumberOption(value, 'scale', { min: Number.MIN_VALUE });
 }

@@ -2,14 +2,17 @@ import type { PseudoLabelMode } from '../../core/evaluation/pseudo-labels';
 import { apConventionLabel, type ApConvention } from '../../core/metrics/ap-convention';
 import type { SkippedItem } from '../../core/data-error';
 import type { DifficultPolicy } from '../../core/types';
+import type { CacheSource } from './evaluate-options';
 import { formatTable, percent } from '../format-table';
 
 /** What `evaluate --json` prints; the table is a view of the same object. */
 export interface EvaluationReport {
-  readonly source: 'ref-cache';
+  readonly source: CacheSource;
   readonly cache: string;
   readonly split: string;
   readonly grid: number;
+  /** Softmax multiplier the similarities were (re)computed at; null for the reference caches. */
+  readonly scale: number | null;
   readonly mode: PseudoLabelMode;
   /** ζ used (for a sweep: the best one); null for global. */
   readonly thresh: number | null;
@@ -35,7 +38,8 @@ export function formatEvaluation(report: EvaluationReport): string {
     report.lambda === null ? '' : `λ ${report.lambda}`,
   ].filter(Boolean);
   const lines = [
-    `evaluate ${report.source} ${report.cache} · split ${report.split} · grid ${report.grid}×${report.grid}`,
+    `evaluate ${report.source} ${report.cache} · split ${report.split} · grid ${report.grid}×${report.grid}` +
+      (report.scale === null ? '' : ` · softmax scale ${Number(report.scale.toPrecision(6))}`),
     `${setting.join(' · ')} · AP ${apConventionLabel(report.apConvention)} · difficult ${report.difficult}`,
     `${report.images} images · ${report.evaluatedClasses} of ${report.classes.length} classes have a positive` +
       (report.classesWithoutPositives.length ? ` (no AP: ${report.classesWithoutPositives.join(', ')})` : ''),

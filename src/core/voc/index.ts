@@ -26,3 +26,6 @@ export {
 export type { LabelSourceMode, LoadVocOptions, VocDataset, VocImage } from './voc-dataset';
 export { summarizeDataset } from './voc-summary';
 export type { DatasetSummary, SummarizableDataset } from './voc-summary';
+
+/** The split name shown when images were listed from Annotations/ rather than a split file. */
+export const ALL_IMAGES = '(all annotated images)';

@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildPrompts } from '../../core/clip/prompts';
+import { CACHE_FILES, type CacheManifest } from '../../core/init-cache/cache-manifest';
+import { indexImageFiles } from '../../core/initialization/image-files';
+import { prepareChunk, type PreparedChunk } from '../../core/initialization/prepare-chunk';
+import { ALL_IMAGES, loadVocDataset } from '../../core/voc';
+import type { CacheOptions } from '../commands/cache-options';
+import { shardRange } from '../commands/cache-options';
+import { loadNodeClipModel, type NodeClipModel } from '../clip/node-clip-model';
+import { createNodeFileSource } from '../node-file-source';
+import type { CliOutput } from '../output';
+import { createChunkStore, type ChunkStore } from './chunk-store';
+import { splitChunkEmbeddings, writeCache } from './finalize-cache';
+import { createProgressReporter } from './progress-reporter';
+
+export interface CacheRunResult {
+  readonly status: 'complete' | 'already-complete' | 'interrupted';
+  readonly manifest: CacheManifest | null;
+  readonly imagesDone: number;
+  readonly imagesTotal: number;
+}
+
+/** `cdul cache`: encode a split with CLIP, chunk by chunk, resumable; then write the cache. */
+export async function runCache(options: CacheOptions, output: CliOutput, signal: { stop: boolean }): Promise<CacheRunResult> {
+  const source = createNodeFileSource(options.vocDir);
+  const dataset = await loadVocDataset(source, { split: options.split ?? undefined });
+  for (const warning of dataset.warnings) output.note(`warning: ${warning}`);
+  const [from, to] = shardRange(dataset.ids.length, options.shard);
+  const ids = dataset.ids.slice(from, to);
+  const datasetSkipped = !options.shard || options.shard.index === 0 ? [...dataset.skipped] : [];
+  const model = await loadNodeClipModel(options.modelDir, options.threads);
+  try {
+    const prompts = buildPrompts(dataset.classes, options.template);
+    const settings = manifestSettings(options, model, [...dataset.classes], prompts, { split: dataset.split ?? ALL_IMAGES, totalImages: dataset.ids.length });
+    const planKey = JSON.stringify({ settings, ids, chunkSize: options.chunkSize });
+    const existing = await readCompleteManifest(options.outDir);
+    const idSet = new Set<string>(ids);
+    if (existing && JSON.stringify(withoutRun(existing)) === JSON.stringify(settings) && existing.ids.every((id) => idSet.has(id))) {
+      output.note(`cache: ${options.outDir} is already complete (${existing.ids.length} images); nothing to do`);
+      return { status: 'already-complete', manifest: existing, imagesDone: ids.length, imagesTotal: ids.length };
+    }
+    const store = createChunkStore(options.outDir);
+    const done = await store.open(planKey);
+    const chunks = partition(ids, options.chunkSize);
+    const run = await encodeChunks(chunks, done, store, { source, model, grid: options.grid, signal, output });
+    if (!run.complete) return { status: 'interrupted', manifest: null, imagesDone: run.imagesDone, imagesTotal: ids.length };
+    const text = await model.encodeTexts(prompts);
+    const manifest = await assemble(store, chunks.length, options, settings, text, datasetSkipped);
+    await store.remove();
+    return { status: 'complete', manifest, imagesDone: ids.length, imagesTotal: ids.length };
+  } finally {
+    await model.release();
+  }
+}
+
+interface EncodeContext {
+  readonly source: ReturnType<typeof createNodeFileSource>;
+  readonly model: NodeClipModel;
+  readonly grid: number;
+  readonly signal: { stop: boolean };
+  readonly output: CliOutput;
+}
+
+/**
+ * Encodes every unfinished chunk; the next chunk is read and preprocessed while the model runs on
+ * the current one (onnxruntime-node computes on its own threads). Stops early when signalled.
+ */
+async function encodeChunks(
+  chunks: string[][],
+  done: Set<number>,
+  store: ChunkStore,
+  context: EncodeContext,
+): Promise<{ complete: boolean; imagesDone: number }> {
+  const { source, model, grid, signal } = context;
+  const imageFiles = await indexImageFiles(source);
+  const todo = chunks.map((_, index) => index).filter((index) => !done.has(index));
+  const total = chunks.flat().length;
+  let imagesDone = chunks.filter((_, index) => done.has(index)).flat().length;
+  let skipped = 0;
+  const progress = createProgressReporter('cache', total, imagesDone, context.output);
+  const prepare = (index: number) => prepareChunk(source, imageFiles, index, chunks[index]!, { grid, config: model.config });
+  let next: Promise<PreparedChunk> | null = todo.length ? prepare(todo[0]!) : null;
+  for (let t = 0; t < todo.length && next; t++) {
+    const chunk = await next;
+    next = t + 1 < todo.length && !signal.stop ? prepare(todo[t + 1]!) : null;
+    const embeddings = await model.encodeImages(chunk.pixels, chunk.ids.length * chunk.cropsPerImage);
+    await store.write(chunk.index, { ids: chunk.ids, skipped: chunk.skipped }, embeddings.data, [chunk.ids.length, chunk.cropsPerImage, embeddings.cols]);
+    done.add(chunk.index);
+    imagesDone += chunks[chunk.index]!.length;
+    skipped += chunk.skipped.length;
+    progress.update(imagesDone, skipped);
+    if (signal.stop) break;
+  }
+  const complete = done.size === chunks.length;
+  progress.finish(complete ? `cache: encoded ${total} images (${skipped} skipped this run)` :
+    `cache: interrupted after ${imagesDone}/${total} images; rerun the same command to resume`);
+  return { complete, imagesDone };
+}
+
+async function assemble(
+  store: ChunkStore,
+  chunkCount: number,
+  options: CacheOptions,
+  settings: Omit<CacheManifest, 'ids' | 'skipped'>,
+  text: Awaited<ReturnType<NodeClipModel['encodeTexts']>>,
+  datasetSkipped: CacheManifest['skipped'],
+): Promise<CacheManifest> {
+  const stored = [];
+  for (let index = 0; index < chunkCount; index++) stored.push(await store.read(index));
+  const ids = stored.flatMap((chunk) => chunk.ids);
+  const skipped = [...datasetSkipped, ...stored.flatMap((chunk) => chunk.skipped)].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const snippets = options.grid * options.grid;
+  const split = splitChunkEmbeddings(stored.map((chunk) => chunk.embeddings), ids.length, snippets, text.cols);
+  return writeCache(options.outDir, { ids, skipped, ...split, textEmbeds: text }, settings);
+}
+
+function manifestSettings(
+  options: CacheOptions,
+  model: NodeClipModel,
+  classes: string[],
+  prompts: string[],
+  dataset: CacheManifest['dataset'],
+): Omit<CacheManifest, 'ids' | 'skipped'> {
+  const { config } = model;
+  return {
+    format: 'cdul-init-cache',
+    version: 1,
+    classes,
+    promptTemplate: options.template,
+    prompts,
+    model: { id: model.id, inputSize: config.inputSize, logitScale: config.logitScale, embedDim: config.projectionDim },
+    preprocessing: { resize: 'shortest-edge-bicubic', mean: [...config.mean], std: [...config.std] },
+    grid: options.grid,
+    dataset,
+    ...(options.shard ? { shard: options.shard } : {}),
+  };
+}
+
+function withoutRun(manifest: CacheManifest): Omit<CacheManifest, 'ids' | 'skipped'> {
+  const { ids: _ids, skipped: _skipped, ...settings } = manifest;
+  return settings;
+}
+
+async function readCompleteManifest(outDir: string): Promise<CacheManifest | null> {
+  const text = await readFile(path.join(outDir, CACHE_FILES.manifest), 'utf8').catch(() => null);
+  return text === null ? null : (JSON.parse(text) as CacheManifest);
+}
+
+function partition<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, k) => items.slice(k * size, (k + 1) * size));
+}
