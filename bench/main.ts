@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { cacheBench } from './cache-bench';
 import { coreBench } from './core-bench';
 
 /**
@@ -8,9 +9,15 @@ import { coreBench } from './core-bench';
 const GOALS: Record<string, string> = {
   'core.reaggregate_map_ms': '≤ 30',
   'core.sweep41_ms': '≤ 500',
+  'cache.model_fraction_b32': '≥ 0.9',
 };
 
-const figures = coreBench();
+/** Groups can be chosen: `npm run bench -- --only core` (default: all). */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const figures = {
+  ...(only === null || only === 'core' ? coreBench() : {}),
+  ...(only === null || only === 'cache' ? await cacheBench() : {}),
+};
 const environment = {
   node: process.version,
   cpu: cpus()[0]?.model ?? 'unknown',

@@ -1,4 +1,5 @@
-import { VIT_B32_TEXT, VIT_B32_VISION, type VisionArchitecture } from './clip-architecture';
+import { TINY_VIT_TEXT, VIT_B32_TEXT, VIT_B32_VISION, type VisionArchitecture } from './clip-architecture';
+import { buildTextTower } from './tiny-vit-text';
 import { clipConfig, modelFolderFiles, writeModelFiles } from './model-files';
 import { buildVisionTower } from './tiny-vit-vision';
 
@@ -20,10 +21,13 @@ export function writeVitB32Model(outDir: string, arch: VisionArchitecture = VIT_
   const folder = modelFolderFiles({
     name,
     vision: buildVisionTower(arch, VIT_B32_SEED),
+    // A tiny text tower projecting to the same width, so `cdul cache` runs end to end; the prompts are
+    // encoded once per run, so its size does not matter to the figures (which time the image side).
+    text: buildTextTower({ ...TINY_VIT_TEXT, projectionDim: arch.projectionDim }, VIT_B32_SEED),
     imageSize: arch.imageSize,
     config: clipConfig(arch, VIT_B32_TEXT, {
       description:
-        'Random weights at the size of OpenAI ViT-B/32 (vision tower only): a benchmark model. ' +
+        'Random weights at the size of OpenAI ViT-B/32 (vision tower; a tiny text tower): a benchmark model. ' +
         'Similarities mean nothing.',
       generator: 'models/generator',
       seed: VIT_B32_SEED,
