@@ -33,7 +33,8 @@ describe('cdul cache with bad and unusual input files: each named, the rest goes
     voc.addImageFile('png-inside.jpg', readFileSync(`${REFERENCE}/rgb.png`), donor);
     voc.addImageFile('huge.jpg', hugeJpeg(), donor);
     voc.addImageFile('no-annotation.jpg', whole);
-    const ids = [good1, 'truncated', 'zero', 'notes', 'grey', 'cmyk', 'png-inside', 'huge', 'no-annotation', good2];
+    voc.addImageFile('two-pixels.jpg', encode({ data: new Uint8Array(2 * 1 * 4).fill(90), width: 2, height: 1 }, 90).data, donor);
+    const ids = [good1, 'truncated', 'zero', 'notes', 'grey', 'cmyk', 'png-inside', 'huge', 'no-annotation', 'two-pixels', good2];
     voc.writeSplit('test', ids);
     const out = join(voc.root, 'cache');
     const run = await runCliInProcess(['cache', '--voc', voc.root, '--split', 'test', '--model', 'models/tiny-vit', '--grid', '3', '--out', out, '--chunk', '3']);
@@ -49,7 +50,8 @@ describe('cdul cache with bad and unusual input files: each named, the rest goes
 
   it('skips and lists each broken file with its name and problem', () => {
     const reason = (id: string) => manifest.skipped.find((item) => item.id === id)?.reason ?? '';
-    expect(manifest.skipped.map((item) => item.id)).toEqual(['no-annotation', 'notes', 'truncated', 'zero']);
+    expect(manifest.skipped.map((item) => item.id)).toEqual(['no-annotation', 'notes', 'truncated', 'two-pixels', 'zero']);
+    expect(reason('two-pixels')).toMatch(/JPEGImages\/two-pixels\.jpg: a 2×1 image is too small for a 3×3 grid/);
     expect(reason('truncated')).toMatch(/JPEGImages\/truncated\.jpg: corrupt or truncated JPEG/);
     expect(reason('zero')).toMatch(/JPEGImages\/zero\.jpg: empty file \(0 bytes\)/);
     expect(reason('notes')).toMatch(/JPEGImages\/notes\.jpg: not a JPEG or PNG image/);

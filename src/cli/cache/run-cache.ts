@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildPrompts } from '../../core/clip/prompts';
-import { CACHE_FILES, type CacheManifest } from '../../core/init-cache/cache-manifest';
+import { CACHE_FILES, parseCacheManifest, type CacheManifest } from '../../core/init-cache/cache-manifest';
 import { indexImageFiles } from '../../core/initialization/image-files';
 import type { PreparedChunk } from '../../core/initialization/prepare-chunk';
 import { ALL_IMAGES, loadVocDataset } from '../../core/voc';
@@ -167,8 +167,9 @@ function withoutRun(manifest: CacheManifest): Omit<CacheManifest, 'ids' | 'skipp
 }
 
 async function readCompleteManifest(outDir: string): Promise<CacheManifest | null> {
-  const text = await readFile(path.join(outDir, CACHE_FILES.manifest), 'utf8').catch(() => null);
-  return text === null ? null : (JSON.parse(text) as CacheManifest);
+  const file = path.join(outDir, CACHE_FILES.manifest);
+  const text = await readFile(file, 'utf8').catch(() => null);
+  return text === null ? null : parseCacheManifest(text, file);
 }
 
 function partition<T>(items: readonly T[], size: number): T[][] {

@@ -37,9 +37,10 @@ export async function prepareChunk(
   const cropValues = 3 * config.inputSize * config.inputSize;
   const results = await mapLimited(ids, 4, async (id) => {
     const file = imageFiles.get(id);
-    if (!file) return new DataError(`${IMAGES_DIR}/${id}.jpg`, 'image file not found');
+    if (!file) return new DataError(`${source.label}/${IMAGES_DIR}/${id}.jpg`, 'image file not found');
+    const path = `${source.label}/${file}`;
     try {
-      const image = decodeImage(await source.readBytes(file), `${source.label}/${file}`);
+      const image = decodeImage(await source.readBytes(file), path);
       return preprocessImageAndSnippets(image, settings.grid, {
         size: config.resizeShortestEdge,
         crop: config.cropSize,
@@ -47,7 +48,9 @@ export async function prepareChunk(
         std: config.std,
       });
     } catch (error) {
-      if (error instanceof DataError || error instanceof RangeError) return error;
+      if (error instanceof DataError) return error;
+      // e.g. an image too small for the grid: still this file's problem, not the run's.
+      if (error instanceof RangeError) return new DataError(path, error.message);
       throw error;
     }
   });
@@ -60,7 +63,7 @@ export async function prepareChunk(
       pixels.set(result, offset);
       offset += result.length;
     } else {
-      skipped.push({ id: ids[k]!, reason: result instanceof DataError ? result.message : `${ids[k]}: ${result.message}` });
+      skipped.push({ id: ids[k]!, reason: result.message });
     }
   });
   return { index, ids: kept, skipped, pixels, cropsPerImage };
