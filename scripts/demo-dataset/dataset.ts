@@ -85,7 +85,16 @@ export const jpegFile = (
   config: DemoDatasetConfig = DEMO_DATASET_CONFIG,
 ): DatasetFile => ({ path: jpegPath(image.id), bytes: encodeImage(image, config) });
 
-/** The annotations, image sets and SOURCE.md: cheap, unlike the JPEGs. */
+/**
+ * `files.json`: every other file of the dataset, sorted. A web server cannot list folders, so the lab
+ * reads the shipped demo over HTTP through this index (src/worker/file-sources/http-index-source.ts).
+ */
+export const FILE_INDEX = 'files.json';
+
+export const fileIndexJson = (paths: readonly string[]): string =>
+  `${JSON.stringify({ files: [...paths].sort() }, null, 2)}\n`;
+
+/** The annotations, image sets, SOURCE.md and files.json: cheap, unlike the JPEGs. */
 export function datasetTextFiles(
   images: readonly DemoImage[],
   config: DemoDatasetConfig = DEMO_DATASET_CONFIG,
@@ -96,6 +105,8 @@ export function datasetTextFiles(
     ...imageSetFiles(annotated),
     { path: 'SOURCE.md', text: sourceNotes(images, config) },
   ];
+  const listed = [...images.map((image) => jpegPath(image.id)), ...texts.map((file) => file.path)];
+  texts.push({ path: FILE_INDEX, text: fileIndexJson(listed) });
   const utf8 = new TextEncoder();
   return texts.map(({ path, text }) => ({ path, bytes: utf8.encode(text) }));
 }

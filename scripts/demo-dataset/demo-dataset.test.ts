@@ -18,6 +18,7 @@ import {
 } from '../../src/core/voc';
 import {
   DEMO_DATASET_DIR,
+  FILE_INDEX,
   buildScenes,
   datasetTextFiles,
   jpegFile,
@@ -38,7 +39,13 @@ describe('public/demo/voc-demo is what the generator makes', () => {
     expect(await listTree(ROOT)).toEqual(expected.sort());
   });
 
-  it('has byte-identical annotations, image sets and SOURCE.md', async () => {
+  it('has a files.json that lists every other file, sorted (HTTP cannot list folders)', async () => {
+    const index = JSON.parse((await read(FILE_INDEX)).toString('utf8')) as { files: string[] };
+    const others = (await listTree(ROOT)).filter((file) => file !== FILE_INDEX);
+    expect(index.files).toEqual(others);
+  });
+
+  it('has byte-identical annotations, image sets, SOURCE.md and files.json', async () => {
     const differing: string[] = [];
     for (const file of datasetTextFiles(scenes)) {
       if (!(await read(file.path)).equals(file.bytes)) differing.push(file.path);

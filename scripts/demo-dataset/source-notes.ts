@@ -79,7 +79,8 @@ of the 3×3 grid see the small ones.
 \`npm run demo-dataset\` (\`scripts/demo-dataset/main.ts\`), seed ${config.seed} (mulberry32,
 \`src/core/seeded-random.ts\`), JPEG quality ${config.jpegQuality} (jpeg-js). The output is
 deterministic: \`npm run demo-dataset:check\` regenerates it and compares byte for byte.
-This file is generated too; do not edit the dataset by hand.
+This file is generated too; do not edit the dataset by hand. \`files.json\` lists every other
+file (a web server cannot list folders; the lab reads the dataset over HTTP through it).
 
 ${sceneRules(config, stats)}
 ${countsSection(stats)}

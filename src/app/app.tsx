@@ -1,6 +1,16 @@
+import { useEffect, useState } from 'react';
+import { DatasetPanel } from './features/datasets/dataset-panel';
 import { GpuStatusPanel } from './features/gpu-status/gpu-status-panel';
+import { ModelPanel } from './features/models/model-panel';
+import { ResultsPanel } from './features/results/results-panel';
+import { RunPanel } from './features/run/run-panel';
+import { createPipelineClient, type PipelineClient } from './state/pipeline-client';
+import { useRunStore } from './state/run-store';
 
 export function App() {
+  const [client] = useState<PipelineClient>(createPipelineClient);
+  const receive = useRunStore((state) => state.receive);
+  useEffect(() => client.subscribe(receive), [client, receive]);
   return (
     <div className="app">
       <header className="app-header">
@@ -10,20 +20,11 @@ export function App() {
         </p>
       </header>
       <main className="app-main">
+        <DatasetPanel />
+        <ModelPanel />
+        <RunPanel client={client} />
+        <ResultsPanel client={client} />
         <GpuStatusPanel />
-        <section className="panel" aria-labelledby="method-heading">
-          <h2 id="method-heading">The method</h2>
-          <ol className="steps">
-            <li>CLIP scores each image as a whole (global) and as an N×N grid of snippets (local).</li>
-            <li>The aggregator keeps a snippet's best score for a class when it passes ζ, else its worst.</li>
-            <li>Final pseudo labels: ½ (global + aggregate + λ |global − aggregate|).</li>
-            <li>A classifier trains on them while gradient alignment refines the labels in turn.</li>
-          </ol>
-          <p className="muted">
-            Datasets, models, inspection and training arrive in the next versions of the lab; the
-            command-line tool (<code>npm run cdul</code>) already evaluates pseudo labels.
-          </p>
-        </section>
       </main>
     </div>
   );

@@ -3,7 +3,7 @@ import { cosineSimilarities, softmaxRows } from '../../core/cdul/similarity';
 import type { SkippedItem } from '../../core/data-error';
 import { encodeNpy } from '../../core/formats/npy';
 import { CACHE_FILES, type CacheManifest } from '../../core/init-cache/cache-manifest';
-import { createMatrix, type Matrix } from '../../core/types';
+import type { Matrix } from '../../core/types';
 import { writeAtomically } from './chunk-store';
 
 /** Per-image embeddings in row order: global [n, d] and local [n, N², d]. */
@@ -42,20 +42,4 @@ export async function writeCache(
   const complete: CacheManifest = { ...manifest, ids: embeddings.ids, skipped: embeddings.skipped };
   await writeAtomically(path.join(outDir, CACHE_FILES.manifest), `${JSON.stringify(complete, null, 2)}\n`);
   return complete;
-}
-
-/** Splits [k, 1 + N², d] chunk embeddings into the global rows and the snippet rows. */
-export function splitChunkEmbeddings(chunks: readonly Float32Array[], rows: number, snippets: number, d: number) {
-  const globalEmbeds = createMatrix(rows, d);
-  const localEmbeds = createMatrix(rows * snippets, d);
-  let row = 0;
-  for (const chunk of chunks) {
-    const images = chunk.length / ((1 + snippets) * d);
-    for (let i = 0; i < images; i++, row++) {
-      const base = i * (1 + snippets) * d;
-      globalEmbeds.data.set(chunk.subarray(base, base + d), row * d);
-      localEmbeds.data.set(chunk.subarray(base + d, base + (1 + snippets) * d), row * snippets * d);
-    }
-  }
-  return { globalEmbeds, localEmbeds };
 }

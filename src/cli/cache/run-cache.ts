@@ -12,7 +12,8 @@ import { createNodeFileSource } from '../node-file-source';
 import type { CliOutput } from '../output';
 import { createChunkPreparer } from './chunk-preparer';
 import { createChunkStore, type ChunkStore } from './chunk-store';
-import { splitChunkEmbeddings, writeCache } from './finalize-cache';
+import { splitChunkEmbeddings } from '../../core/init-cache/chunk-embeddings';
+import { writeCache } from './finalize-cache';
 import { createProgressReporter } from './progress-reporter';
 
 export interface CacheRunResult {

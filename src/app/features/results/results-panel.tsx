@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/temperature';
+import type { PipelineClient } from '../../state/pipeline-client';
+import { useRunStore } from '../../state/run-store';
+
+export function ResultsPanel({ client }: { client: PipelineClient }) {
+  const { phase, settings, setSettings, evaluation } = useRunStore();
+  useEffect(() => {
+    if (phase === 'complete') client.send({ type: 'evaluate', settings });
+  }, [phase, settings, client]);
+  if (phase !== 'complete') return null;
+  const rows: [string, number | undefined][] = [
+    ['global', evaluation?.mAP.global],
+    ['aggregate', evaluation?.mAP.aggregate],
+    ['final', evaluation?.mAP.final],
+  ];
+  return (
+    <section className="panel" aria-labelledby="results-heading">
+      <h2 id="results-heading">Pseudo labels</h2>
+      <div className="controls">
+        <label className="field">
+          Threshold ζ = {settings.zeta.toFixed(2)}
+          <input type="range" min={0} max={1} step={0.01} value={settings.zeta} onChange={(event) => setSettings({ zeta: Number(event.target.value) })} />
+        </label>
+        <label className="field">
+          λ = {settings.lambda.toFixed(2)}
+          <input type="range" min={0} max={1} step={0.05} value={settings.lambda} onChange={(event) => setSettings({ lambda: Number(event.target.value) })} />
+        </label>
+        <label className="field">
+          Temperature
+          <select
+            value={settings.scale === null ? 'model' : settings.scale === PAPER_SCALE.scale ? 'paper' : 'reference'}
+            onChange={(event) =>
+              setSettings({ scale: { model: null, paper: PAPER_SCALE.scale, reference: REFERENCE_REPRODUCTION_SCALE.scale }[event.target.value] ?? null })
+            }
+          >
+            <option value="model">the model's own (CLIP: 100)</option>
+            <option value="paper">{PAPER_SCALE.label}</option>
+            <option value="reference">{REFERENCE_REPRODUCTION_SCALE.label}</option>
+          </select>
+        </label>
+        <label className="field">
+          AP
+          <select value={settings.convention} onChange={(event) => setSettings({ convention: event.target.value as typeof settings.convention })}>
+            <option value="step">step-wise (sklearn)</option>
+            <option value="voc07">VOC2007 11-point</option>
+            <option value="voc10">VOC2010+ all-point</option>
+          </select>
+        </label>
+      </div>
+      <table aria-label="mAP of the pseudo labels">
+        <thead>
+          <tr>
+            <th scope="col">pseudo labels</th>
+            <th scope="col">mAP %</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, value]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td>{value === undefined ? '…' : value.toFixed(2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {evaluation && (
+        <p className="muted">
+          {evaluation.images} images · {settings.convention} AP · difficult counted as {settings.difficult} · recomputed in{' '}
+          {evaluation.elapsedMs.toFixed(0)} ms without the image encoder
+          {evaluation.classesWithoutPositives.length > 0 && ` · no AP (no positive): ${evaluation.classesWithoutPositives.join(', ')}`}
+        </p>
+      )}
+    </section>
+  );
+}

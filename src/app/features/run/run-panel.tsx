@@ -1,0 +1,119 @@
+import type { PipelineClient } from '../../state/pipeline-client';
+import { useRunStore } from '../../state/run-store';
+import { useSelectionStore } from '../../state/selection-store';
+import { formatEta } from './format';
+
+const CHUNK_SIZE = 8;
+
+export function RunPanel({ client }: { client: PipelineClient }) {
+  const run = useRunStore();
+  const selection = useSelectionStore();
+  const busy = run.phase === 'running' || run.phase === 'paused';
+  const start = () => {
+    run.begin();
+    client.send({
+      type: 'start',
+      request: {
+        dataset: selection.dataset,
+        split: selection.split,
+        limit: selection.limit,
+        model: selection.model,
+        grid: selection.grid,
+        promptTemplate: 'a photo of a {name}',
+        preferredProvider: 'webgpu',
+        chunkSize: CHUNK_SIZE,
+      },
+    });
+  };
+  const progress = run.progress;
+  const percent = progress && progress.total ? Math.round((100 * progress.done) / progress.total) : 0;
+  return (
+    <section className="panel" aria-labelledby="run-heading">
+      <h2 id="run-heading">Run</h2>
+      {run.backend?.fallbackReason && (
+        <p className="banner warning" role="alert">
+          Running on WebAssembly ({run.backend.wasmThreads} threads), not WebGPU: {run.backend.fallbackReason}.
+        </p>
+      )}
+      <div className="controls">
+        <label className="field">
+          Snippet grid
+          <select value={selection.grid} disabled={busy} onChange={(event) => selection.setGrid(Number(event.target.value))}>
+            {[1, 2, 3, 4, 5].map((n) => (
+              <option key={n} value={n}>
+                {n}×{n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Images
+          <select
+            aria-label="Images to encode"
+            value={selection.limit ?? 'all'}
+            disabled={busy}
+            onChange={(event) => selection.setLimit(event.target.value === 'all' ? null : Number(event.target.value))}
+          >
+            <option value="all">the whole split</option>
+            {[8, 50, 200].map((n) => (
+              <option key={n} value={n}>
+                the first {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="primary" disabled={busy} onClick={start}>
+          Compute pseudo labels
+        </button>
+        {run.phase === 'running' && <button type="button" onClick={() => client.send({ type: 'pause' })}>Pause</button>}
+        {run.phase === 'paused' && <button type="button" onClick={() => client.send({ type: 'resume' })}>Resume</button>}
+        {busy && <button type="button" onClick={() => client.send({ type: 'cancel' })}>Cancel</button>}
+      </div>
+      {run.stage && <p className="muted" role="status" aria-label="Run stage">{run.stage}</p>}
+      {progress && (
+        <div className="progress">
+          <progress aria-label="Images encoded" max={progress.total} value={progress.done} />
+          <p role="status" aria-label="Run progress">
+            {progress.done} / {progress.total} images ({percent}%) · {progress.imagesPerSecond.toFixed(1)} images/s · ETA {formatEta(progress.etaSeconds)}
+            {progress.fromCache > 0 && ` · ${progress.fromCache} from the browser cache`}
+            {progress.skipped > 0 && ` · ${progress.skipped} skipped`}
+            {run.phase === 'paused' && ' · paused'}
+          </p>
+        </div>
+      )}
+      {run.backend && (
+        <p className="muted" aria-label="Execution provider">
+          Execution provider: <strong>{run.backend.provider === 'webgpu' ? 'WebGPU' : 'WebAssembly'}</strong>
+        </p>
+      )}
+      {run.phase === 'complete' && (
+        <p role="status" aria-label="Run result">
+          Done: {run.dataset?.images ?? 0} images
+          {run.recomputed === 0 ? ', all from the browser cache (nothing recomputed)' : `, ${run.recomputed} encoded now`}.
+        </p>
+      )}
+      {run.phase === 'cancelled' && <p role="status">Cancelled. Finished chunks are kept; computing again resumes.</p>}
+      {run.error && (
+        <p className="banner error" role="alert">
+          {run.error}
+        </p>
+      )}
+      <SkippedFiles />
+    </section>
+  );
+}
+
+function SkippedFiles() {
+  const skipped = useRunStore((state) => state.skipped);
+  if (skipped.length === 0) return null;
+  return (
+    <details open className="skipped">
+      <summary>{skipped.length} file(s) skipped — the others were processed</summary>
+      <ul aria-label="Skipped files">
+        {skipped.map((item) => (
+          <li key={item.id}>{item.reason}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,173 @@
+import { buildPrompts } from '../../core/clip/prompts';
+import type { SkippedItem } from '../../core/data-error';
+import type { FileSource } from '../../core/dataset-source';
+import { datasetFingerprint, runKey } from '../../core/init-cache/run-key';
+import { indexImageFiles } from '../../core/initialization/image-files';
+import { prepareChunk, type PreparedChunk } from '../../core/initialization/prepare-chunk';
+import { selectRows } from '../../core/evaluation/select-rows';
+import { createMatrix, type Matrix } from '../../core/types';
+import { splitChunkEmbeddings } from '../../core/init-cache/chunk-embeddings';
+import { ALL_IMAGES, loadVocDataset, type VocDataset } from '../../core/voc';
+import { chooseBackend } from '../inference/ort-web';
+import { loadWebClipModel, type WebClipModel } from '../inference/web-clip-model';
+import type { FromWorker, RunRequest } from '../protocol';
+import { openDataset } from './open-dataset';
+import { openModelFiles } from './open-model';
+import type { RunControl } from './run-control';
+import type { EmbeddingStore, RunMeta, StoredChunk } from '../storage/embedding-store';
+import { createSimilarityState, type SimilarityState } from './similarity-state';
+
+export type Post = (message: FromWorker) => void;
+
+/**
+ * From "start" to cached embeddings and a similarity state: open the dataset and the model, encode
+ * every chunk not already stored (resuming a reloaded run), then assemble the similarities.
+ * Returns null when cancelled.
+ */
+export async function runInitialization(request: RunRequest, control: RunControl, store: EmbeddingStore, post: Post): Promise<SimilarityState | null> {
+  post({ type: 'stage', stage: 'Reading the dataset…' });
+  const source = await openDataset(request.dataset);
+  const dataset = firstImages(await loadVocDataset(source, { split: request.split ?? undefined }), request.limit);
+  post({ type: 'dataset', images: dataset.ids.length, classes: dataset.classes, split: dataset.split, warnings: dataset.warnings });
+  if (dataset.skipped.length) post({ type: 'skipped', items: dataset.skipped });
+  const backend = await chooseBackend(request.preferredProvider);
+  post({ type: 'backend', ...backend });
+  post({ type: 'stage', stage: 'Loading the model…' });
+  const model = await loadWebClipModel(request.model.id, await openModelFiles(request.model), backend.provider);
+  try {
+    const prompts = buildPrompts(dataset.classes, request.promptTemplate);
+    post({ type: 'stage', stage: 'Encoding the prompts…' });
+    const text = await textEmbeddings(store, model, prompts);
+    post({ type: 'stage', stage: 'Encoding images…' });
+    const imageFiles = await indexImageFiles(source);
+    const ids = dataset.ids.map(String);
+    const split = dataset.split ?? ALL_IMAGES;
+    const key = runKey({
+      datasetFingerprint: datasetFingerprint(ids.map((id) => ({ path: imageFiles.get(id) ?? id, size: 0 }))),
+      split,
+      modelId: model.id,
+      preprocessing: model.config,
+      grid: request.grid,
+    });
+    const meta = runMeta(ids, dataset, prompts, request, model, text.cols, split);
+    // A resumed run keeps the chunk size it was started with: chunk i must mean the same images.
+    const run = await store.openRun(key, meta, request.chunkSize);
+    const chunks = partition(ids, run.chunkSize);
+    const encoded = await encodeChunks({ request, control, store, post, source, model, imageFiles, key, chunks });
+    if (!encoded) {
+      post({ type: 'cancelled' });
+      return null;
+    }
+    post({ type: 'complete', images: dataset.ids.length, recomputed: encoded.recomputed, runKey: key });
+    const stored: StoredChunk[] = [];
+    for await (const chunk of store.readChunks(key)) stored.push(chunk);
+    return assemble(stored, dataset, text, request.grid, model.config.logitScale);
+  } finally {
+    await model.release();
+  }
+}
+
+interface EncodeContext {
+  readonly request: RunRequest;
+  readonly control: RunControl;
+  readonly store: EmbeddingStore;
+  readonly post: Post;
+  readonly source: FileSource;
+  readonly model: WebClipModel;
+  readonly imageFiles: ReadonlyMap<string, string>;
+  readonly key: string;
+  readonly chunks: string[][];
+}
+
+/** Encodes the chunks not yet stored; the next chunk is decoded while the GPU runs the current one. */
+async function encodeChunks(context: EncodeContext): Promise<{ recomputed: number } | null> {
+  const { request, control, store, post, source, model, imageFiles, key, chunks } = context;
+  const finished = new Set(await store.finishedChunks(key));
+  const todo = chunks.map((_, index) => index).filter((index) => !finished.has(index));
+  const total = chunks.flat().length;
+  const fromCache = total - todo.reduce((n, index) => n + chunks[index]!.length, 0);
+  const progress = createProgressCounter(total, fromCache, post);
+  const prepare = (index: number) => prepareChunk(source, imageFiles, index, chunks[index]!, { grid: request.grid, config: model.config });
+  let next: Promise<PreparedChunk> | null = todo.length ? prepare(todo[0]!) : null;
+  for (let t = 0; t < todo.length && next; t++) {
+    if ((await control.checkpoint(() => post({ type: 'paused' }))) === 'cancel') return null;
+    const chunk = await next;
+    next = t + 1 < todo.length ? prepare(todo[t + 1]!) : null;
+    const crops = chunk.ids.length * chunk.cropsPerImage;
+    const embeddings = crops > 0 ? (await model.encodeImages(chunk.pixels, crops)).data : new Float32Array(0);
+    await store.writeChunk(key, chunk.index, { ids: chunk.ids, skipped: chunk.skipped, embeddings });
+    if (chunk.skipped.length) post({ type: 'skipped', items: chunk.skipped });
+    progress.add(chunks[chunk.index]!.length, chunk.skipped.length);
+  }
+  progress.add(0, 0);
+  return { recomputed: total - fromCache };
+}
+
+function createProgressCounter(total: number, fromCache: number, post: Post) {
+  const started = performance.now();
+  let done = fromCache;
+  let skipped = 0;
+  return {
+    add(images: number, newlySkipped: number) {
+      done += images;
+      skipped += newlySkipped;
+      const seconds = (performance.now() - started) / 1000;
+      const rate = (done - fromCache) / Math.max(seconds, 1e-9);
+      const etaSeconds = rate > 0 ? (total - done) / rate : null;
+      post({ type: 'progress', progress: { done, total, skipped, fromCache, imagesPerSecond: rate, etaSeconds } });
+    },
+  };
+}
+
+/** Rows of every stored chunk → embeddings, labels of the encoded images, and the similarity state. */
+function assemble(stored: StoredChunk[], dataset: VocDataset, text: Matrix, grid: number, scale: number): SimilarityState {
+  const snippets = grid * grid;
+  const ids = stored.flatMap((chunk) => chunk.ids);
+  const split = splitChunkEmbeddings(stored.map((chunk) => chunk.embeddings), ids.length, snippets, text.cols);
+  const rowOf = new Map(dataset.ids.map((id, index) => [String(id), index]));
+  const labels = selectRows(dataset.labels, ids.map((id) => rowOf.get(id)!));
+  return createSimilarityState({ global: split.globalEmbeds, local: split.localEmbeds, text }, labels, dataset.classes, snippets, scale);
+}
+
+async function textEmbeddings(store: EmbeddingStore, model: WebClipModel, prompts: string[]): Promise<Matrix> {
+  const cached = await store.getTextEmbeddings(model.id, prompts);
+  if (cached) return createMatrix(prompts.length, cached.length / prompts.length, cached);
+  const encoded = await model.encodeTexts(prompts);
+  await store.putTextEmbeddings(model.id, prompts, encoded.data);
+  return encoded;
+}
+
+function runMeta(
+  ids: string[],
+  dataset: VocDataset,
+  prompts: string[],
+  request: RunRequest,
+  model: WebClipModel,
+  embedDim: number,
+  split: string,
+): RunMeta {
+  const { config } = model;
+  return {
+    ids,
+    classes: [...dataset.classes],
+    promptTemplate: request.promptTemplate,
+    prompts,
+    model: { id: model.id, inputSize: config.inputSize, logitScale: config.logitScale, embedDim },
+    preprocessing: { resize: 'shortest-edge-bicubic', mean: [...config.mean], std: [...config.std] },
+    grid: request.grid,
+    dataset: { split, totalImages: ids.length },
+  };
+}
+
+/** The dataset cut to its first `limit` images (labels and image records alike). */
+function firstImages(dataset: VocDataset, limit: number | null): VocDataset {
+  if (limit === null || limit >= dataset.ids.length) return dataset;
+  const rows = Array.from({ length: limit }, (_, row) => row);
+  return { ...dataset, ids: dataset.ids.slice(0, limit), images: dataset.images.slice(0, limit), labels: selectRows(dataset.labels, rows) };
+}
+
+function partition<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, k) => items.slice(k * size, (k + 1) * size));
+}
+
+export type { SkippedItem };

@@ -1,0 +1,75 @@
+import type { SkippedItem } from '../core/data-error';
+import type { ExecutionProvider } from './inference/ort-web';
+
+/**
+ * The one message protocol between the app and the pipeline worker: discriminated unions on `type`.
+ * Datasets and models travel as references the worker can open itself (a URL, a directory handle,
+ * File objects — all structured-cloneable), never as decoded images.
+ */
+export type DatasetRef =
+  | { readonly kind: 'http'; readonly url: string; readonly label: string }
+  | { readonly kind: 'directory'; readonly handle: FileSystemDirectoryHandle; readonly label: string }
+  | { readonly kind: 'files'; readonly files: readonly File[]; readonly label: string };
+
+export type ModelRef =
+  | { readonly kind: 'url'; readonly id: string; readonly baseUrl: string }
+  | { readonly kind: 'files'; readonly id: string; readonly files: readonly File[] };
+
+export interface RunRequest {
+  readonly dataset: DatasetRef;
+  readonly split: string | null;
+  /** Only the first N images of the split (a quick look, or a test on a slow software GPU); null = all. */
+  readonly limit: number | null;
+  readonly model: ModelRef;
+  readonly grid: number;
+  readonly promptTemplate: string;
+  readonly preferredProvider: ExecutionProvider;
+  /** Images per chunk: the unit of batching, storage and resume. */
+  readonly chunkSize: number;
+}
+
+export interface PseudoLabelSettingsMessage {
+  readonly zeta: number;
+  readonly lambda: number;
+  /** Softmax multiplier; null = the model's own logit scale. */
+  readonly scale: number | null;
+  readonly convention: 'step' | 'voc07' | 'voc10';
+  readonly difficult: 'positive' | 'ignore';
+}
+
+export type ToWorker =
+  | { readonly type: 'start'; readonly request: RunRequest }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'evaluate'; readonly settings: PseudoLabelSettingsMessage };
+
+export interface RunProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly skipped: number;
+  /** Images already in the browser's cache when the run started (not recomputed). */
+  readonly fromCache: number;
+  readonly imagesPerSecond: number;
+  readonly etaSeconds: number | null;
+}
+
+export interface EvaluationMessage {
+  readonly settings: PseudoLabelSettingsMessage;
+  readonly images: number;
+  readonly mAP: { readonly global: number; readonly aggregate: number; readonly final: number };
+  readonly classesWithoutPositives: readonly string[];
+  readonly elapsedMs: number;
+}
+
+export type FromWorker =
+  | { readonly type: 'backend'; readonly provider: ExecutionProvider; readonly fallbackReason: string | null; readonly wasmThreads: number }
+  | { readonly type: 'stage'; readonly stage: string }
+  | { readonly type: 'dataset'; readonly images: number; readonly classes: readonly string[]; readonly split: string | null; readonly warnings: readonly string[] }
+  | { readonly type: 'progress'; readonly progress: RunProgress }
+  | { readonly type: 'skipped'; readonly items: readonly SkippedItem[] }
+  | { readonly type: 'paused' }
+  | { readonly type: 'complete'; readonly images: number; readonly recomputed: number; readonly runKey: string }
+  | { readonly type: 'cancelled' }
+  | { readonly type: 'evaluation'; readonly evaluation: EvaluationMessage }
+  | { readonly type: 'error'; readonly message: string };
