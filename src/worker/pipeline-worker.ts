@@ -41,7 +41,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
 async function start(request: Parameters<typeof runInitialization>[0], runControl: RunControl): Promise<void> {
   try {
     const result = await runInitialization(request, runControl, store, post);
-    if (result && runControl === control) state = result;
+    if (result && runControl === control) {
+      state = result.state;
+      post({ type: 'complete', images: result.images, recomputed: result.recomputed, runKey: result.runKey });
+    }
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

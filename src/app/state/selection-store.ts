@@ -15,7 +15,10 @@ export interface SelectionState {
   readonly grid: number;
   /** First N images only; null = the whole split. */
   readonly limit: number | null;
+  /** WebGPU unless the user asks for WebAssembly (or the browser has no WebGPU). */
+  readonly provider: 'webgpu' | 'wasm';
   setLimit(limit: number | null): void;
+  setProvider(provider: 'webgpu' | 'wasm'): void;
   setDataset(dataset: DatasetRef, split: string | null): void;
   setSplit(split: string | null): void;
   setModel(model: ModelRef): void;
@@ -28,7 +31,9 @@ export const useSelectionStore = create<SelectionState>((set) => ({
   model: BUILTIN_MODELS[0]!.ref,
   grid: 3,
   limit: null,
+  provider: 'webgpu',
   setLimit: (limit) => set({ limit }),
+  setProvider: (provider) => set({ provider }),
   setDataset: (dataset, split) => set({ dataset, split }),
   setSplit: (split) => set({ split }),
   setModel: (model) => set({ model }),

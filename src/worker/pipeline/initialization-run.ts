@@ -22,9 +22,18 @@ export type Post = (message: FromWorker) => void;
 /**
  * From "start" to cached embeddings and a similarity state: open the dataset and the model, encode
  * every chunk not already stored (resuming a reloaded run), then assemble the similarities.
- * Returns null when cancelled.
+ * Returns null when cancelled. The caller announces completion once it holds the state, so a settings
+ * change that follows the announcement always finds it.
  */
-export async function runInitialization(request: RunRequest, control: RunControl, store: EmbeddingStore, post: Post): Promise<SimilarityState | null> {
+export interface FinishedRun {
+  readonly state: SimilarityState;
+  readonly images: number;
+  /** Images encoded in this run (the rest came from the browser's cache). */
+  readonly recomputed: number;
+  readonly runKey: string;
+}
+
+export async function runInitialization(request: RunRequest, control: RunControl, store: EmbeddingStore, post: Post): Promise<FinishedRun | null> {
   post({ type: 'stage', stage: 'Reading the dataset…' });
   const source = await openDataset(request.dataset);
   const dataset = firstImages(await loadVocDataset(source, { split: request.split ?? undefined }), request.limit);
@@ -58,10 +67,10 @@ export async function runInitialization(request: RunRequest, control: RunControl
       post({ type: 'cancelled' });
       return null;
     }
-    post({ type: 'complete', images: dataset.ids.length, recomputed: encoded.recomputed, runKey: key });
     const stored: StoredChunk[] = [];
     for await (const chunk of store.readChunks(key)) stored.push(chunk);
-    return assemble(stored, dataset, text, request.grid, model.config.logitScale);
+    const state = assemble(stored, dataset, text, request.grid, model.config.logitScale);
+    return { state, images: dataset.ids.length, recomputed: encoded.recomputed, runKey: key };
   } finally {
     await model.release();
   }

@@ -20,7 +20,7 @@ export function RunPanel({ client }: { client: PipelineClient }) {
         model: selection.model,
         grid: selection.grid,
         promptTemplate: 'a photo of a {name}',
-        preferredProvider: 'webgpu',
+        preferredProvider: selection.provider,
         chunkSize: CHUNK_SIZE,
       },
     });
@@ -30,7 +30,7 @@ export function RunPanel({ client }: { client: PipelineClient }) {
   return (
     <section className="panel" aria-labelledby="run-heading">
       <h2 id="run-heading">Run</h2>
-      {run.backend?.fallbackReason && (
+      {run.backend?.fallbackReason && selection.provider === 'webgpu' && (
         <p className="banner warning" role="alert">
           Running on WebAssembly ({run.backend.wasmThreads} threads), not WebGPU: {run.backend.fallbackReason}.
         </p>
@@ -62,6 +62,18 @@ export function RunPanel({ client }: { client: PipelineClient }) {
             ))}
           </select>
         </label>
+        <label className="field">
+          Run on
+          <select
+            aria-label="Run on"
+            value={selection.provider}
+            disabled={busy}
+            onChange={(event) => selection.setProvider(event.target.value === 'wasm' ? 'wasm' : 'webgpu')}
+          >
+            <option value="webgpu">WebGPU (the GPU)</option>
+            <option value="wasm">WebAssembly (the CPU)</option>
+          </select>
+        </label>
         <button type="button" className="primary" disabled={busy} onClick={start}>
           Compute pseudo labels
         </button>
@@ -89,7 +101,8 @@ export function RunPanel({ client }: { client: PipelineClient }) {
       {run.phase === 'complete' && (
         <p role="status" aria-label="Run result">
           Done: {run.dataset?.images ?? 0} images
-          {run.recomputed === 0 ? ', all from the browser cache (nothing recomputed)' : `, ${run.recomputed} encoded now`}.
+          {run.recomputed === 0 ? ', all from the browser cache (nothing recomputed)' : `, ${run.recomputed} encoded now`}
+          {run.skipped.length > 0 && ` (${run.skipped.length} skipped: see below)`}.
         </p>
       )}
       {run.phase === 'cancelled' && <p role="status">Cancelled. Finished chunks are kept; computing again resumes.</p>}

@@ -1,0 +1,41 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+/** voc-mini plus one JPEG cut in half (with its annotation): 101 images, one of them broken. */
+function vocMiniWithCorruptJpeg(): string {
+  const root = mkdtempSync(join(tmpdir(), 'cdul-e2e-folder-'));
+  const voc = join(root, 'VOC2012');
+  cpSync('e2e/fixtures/voc-mini', voc, { recursive: true });
+  const photo = readFileSync(join(voc, 'JPEGImages/2007_000027.jpg'));
+  writeFileSync(join(voc, 'JPEGImages/broken_000001.jpg'), photo.subarray(0, photo.length >> 1));
+  writeFileSync(join(voc, 'Annotations/broken_000001.xml'), readFileSync(join(voc, 'Annotations/2007_000027.xml')));
+  return voc;
+}
+
+test('a VOC folder through the folder input: every good image gets pseudo labels, the corrupt JPEG is named', async ({ page }) => {
+  test.setTimeout(240_000);
+  const folder = vocMiniWithCorruptJpeg();
+  try {
+    await page.goto('/');
+    await page.getByLabel('Choose a dataset folder').setInputFiles(folder);
+    await expect(page.getByText(/VOC2012 \(204 files\)/)).toBeVisible();
+    await page.getByLabel('Split').selectOption('');
+    await page.getByLabel('CLIP model').selectOption('tiny-vit');
+    await page.getByLabel('Snippet grid').selectOption('1');
+    // WebAssembly here: 101 photos on SwiftShader's WebGPU would take minutes (the demo test covers WebGPU).
+    await page.getByLabel('Run on').selectOption('wasm');
+    await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
+
+    await expect(page.getByLabel('Execution provider')).toContainText('WebAssembly');
+    await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 101 images', { timeout: 200_000 });
+    await expect(page.getByRole('list', { name: 'Skipped files' })).toContainText(
+      /JPEGImages\/broken_000001\.jpg: corrupt or truncated JPEG/,
+    );
+    await expect(page.getByRole('table', { name: 'mAP of the pseudo labels' })).not.toContainText('…');
+    await expect(page.getByText(/^100 images · step AP/)).toBeVisible();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
