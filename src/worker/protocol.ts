@@ -1,5 +1,7 @@
 import type { SkippedItem } from '../core/data-error';
 import type { ExecutionProvider } from './inference/ort-web';
+import type { DownloadProgress } from './models/download-progress';
+import type { ModelVariant } from './models/model-catalog';
 
 /**
  * The one message protocol between the app and the pipeline worker: discriminated unions on `type`.
@@ -12,7 +14,8 @@ export type DatasetRef =
   | { readonly kind: 'files'; readonly files: readonly File[]; readonly label: string };
 
 export type ModelRef =
-  | { readonly kind: 'url'; readonly id: string; readonly baseUrl: string }
+  /** A catalog model: the app's own (served at /models/…) or a hub export; baseUrl = a hub mirror. */
+  | { readonly kind: 'catalog'; readonly id: string; readonly variant: ModelVariant; readonly baseUrl: string | null }
   | { readonly kind: 'files'; readonly id: string; readonly files: readonly File[] };
 
 export interface RunRequest {
@@ -65,6 +68,7 @@ export interface EvaluationMessage {
 export type FromWorker =
   | { readonly type: 'backend'; readonly provider: ExecutionProvider; readonly fallbackReason: string | null; readonly wasmThreads: number }
   | { readonly type: 'stage'; readonly stage: string }
+  | { readonly type: 'model-download'; readonly progress: DownloadProgress }
   | { readonly type: 'dataset'; readonly images: number; readonly classes: readonly string[]; readonly split: string | null; readonly warnings: readonly string[] }
   | { readonly type: 'progress'; readonly progress: RunProgress }
   | { readonly type: 'skipped'; readonly items: readonly SkippedItem[] }

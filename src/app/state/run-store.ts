@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { SkippedItem } from '../../core/data-error';
+import type { DownloadProgress } from '../../worker/models/download-progress';
 import type { EvaluationMessage, FromWorker, PseudoLabelSettingsMessage, RunProgress } from '../../worker/protocol';
 
 export type RunPhase = 'idle' | 'running' | 'paused' | 'complete' | 'cancelled' | 'failed';
@@ -10,6 +11,7 @@ export interface RunState {
   readonly backend: { provider: 'webgpu' | 'wasm'; fallbackReason: string | null; wasmThreads: number } | null;
   readonly dataset: { images: number; classes: readonly string[]; split: string | null; warnings: readonly string[] } | null;
   readonly progress: RunProgress | null;
+  readonly modelDownload: DownloadProgress | null;
   readonly skipped: readonly SkippedItem[];
   readonly recomputed: number | null;
   readonly error: string | null;
@@ -35,13 +37,14 @@ export const useRunStore = create<RunState>((set) => ({
   backend: null,
   dataset: null,
   progress: null,
+  modelDownload: null,
   skipped: [],
   recomputed: null,
   error: null,
   evaluation: null,
   settings: DEFAULT_SETTINGS,
   begin: () =>
-    set({ phase: 'running', stage: 'Starting…', progress: null, skipped: [], recomputed: null, error: null, evaluation: null, dataset: null }),
+    set({ phase: 'running', stage: 'Starting…', progress: null, modelDownload: null, skipped: [], recomputed: null, error: null, evaluation: null, dataset: null }),
   receive: (message) => set((state) => reduce(state, message)),
   setSettings: (patch) => set((state) => ({ settings: { ...state.settings, ...patch } })),
 }));
@@ -52,6 +55,8 @@ function reduce(state: RunState, message: FromWorker): Partial<RunState> {
       return { backend: { provider: message.provider, fallbackReason: message.fallbackReason, wasmThreads: message.wasmThreads } };
     case 'stage':
       return { stage: message.stage };
+    case 'model-download':
+      return { modelDownload: message.progress };
     case 'dataset':
       return { dataset: { images: message.images, classes: message.classes, split: message.split, warnings: message.warnings } };
     case 'progress':

@@ -1,12 +1,16 @@
 import { create } from 'zustand';
+import type { ModelVariant } from '../../worker/models/model-catalog';
 import type { DatasetRef, ModelRef } from '../../worker/protocol';
 
 /** The default the lab opens with: the embedded demo dataset and the model built for it. */
 export const DEMO_DATASET: DatasetRef = { kind: 'http', url: '/demo/voc-demo/', label: 'Demo dataset (built in)' };
-export const BUILTIN_MODELS: readonly { id: string; label: string; ref: ModelRef }[] = [
-  { id: 'demo-clip', label: 'demo-clip (built in, made for the demo dataset)', ref: { kind: 'url', id: 'demo-clip', baseUrl: '/models/demo-clip' } },
-  { id: 'tiny-vit', label: 'tiny-vit (built in, CLIP architecture, random weights)', ref: { kind: 'url', id: 'tiny-vit', baseUrl: '/models/tiny-vit' } },
-];
+/**
+ * `?hub=URL` points every catalog model at a mirror in the hub's layout (an institute's mirror, or
+ * the tests' local server); without it the app's own models come from /models/ and the rest from the hub.
+ */
+export const HUB_MIRROR: string | null = new URLSearchParams(globalThis.location?.search ?? '').get('hub');
+
+export const catalogModel = (id: string, variant: ModelVariant = 'fp32'): ModelRef => ({ kind: 'catalog', id, variant, baseUrl: HUB_MIRROR });
 
 export interface SelectionState {
   readonly dataset: DatasetRef;
@@ -28,7 +32,7 @@ export interface SelectionState {
 export const useSelectionStore = create<SelectionState>((set) => ({
   dataset: DEMO_DATASET,
   split: 'val',
-  model: BUILTIN_MODELS[0]!.ref,
+  model: catalogModel('demo-clip'),
   grid: 3,
   limit: null,
   provider: 'webgpu',

@@ -42,7 +42,8 @@ export async function runInitialization(request: RunRequest, control: RunControl
   const backend = await chooseBackend(request.preferredProvider);
   post({ type: 'backend', ...backend });
   post({ type: 'stage', stage: 'Loading the model…' });
-  const model = await loadWebClipModel(request.model.id, await openModelFiles(request.model), backend.provider);
+  const files = await openModelFiles(request.model, (progress) => post({ type: 'model-download', progress }));
+  const model = await loadWebClipModel(request.model.id, files, backend.provider);
   try {
     const prompts = buildPrompts(dataset.classes, request.promptTemplate);
     post({ type: 'stage', stage: 'Encoding the prompts…' });

@@ -1,28 +1,20 @@
 import { DataError } from '../../core/data-error';
+import type { DownloadProgress } from '../models/download-progress';
 import { modelFilesFromLocal, readLocalModelFiles } from '../models/local-model-files';
-import { SHARED_MODEL_PATHS, towerPath } from '../models/model-catalog';
-import { ModelFiles } from '../models/model-files';
+import { catalogEntry } from '../models/model-catalog';
+import { downloadModel } from '../models/model-download';
+import type { ModelFiles } from '../models/model-files';
 import type { ModelRef } from '../protocol';
 
-/** A model's files by hub-layout path, from a URL prefix (the app's own /models/…) or picked files. */
-export async function openModelFiles(ref: ModelRef): Promise<ModelFiles> {
+/**
+ * A model's files by hub-layout path: a catalog model is downloaded (or taken from the browser's model
+ * cache, with no request) with one aggregate progress; picked files are mapped to the hub layout.
+ */
+export async function openModelFiles(ref: ModelRef, onProgress: (progress: DownloadProgress) => void): Promise<ModelFiles> {
   if (ref.kind === 'files') {
     const selection = modelFilesFromLocal(ref.files);
     if (selection.problem) throw new DataError(ref.id, selection.problem);
     return readLocalModelFiles(selection);
   }
-  return fetchModelFolder(ref.baseUrl);
-}
-
-async function fetchModelFolder(baseUrl: string): Promise<ModelFiles> {
-  const paths = [towerPath('vision', 'fp32'), towerPath('text', 'fp32'), ...SHARED_MODEL_PATHS];
-  const entries = await Promise.all(
-    paths.map(async (path): Promise<[string, ArrayBuffer]> => {
-      const url = `${baseUrl.replace(/\/$/, '')}/${path}`;
-      const response = await fetch(url);
-      if (!response.ok) throw new DataError(url, `could not be loaded (${response.status} ${response.statusText})`);
-      return [path, await response.arrayBuffer()];
-    }),
-  );
-  return new ModelFiles('fp32', new Map(entries));
+  return downloadModel(catalogEntry(ref.id), ref.variant, { onProgress, ...(ref.baseUrl ? { baseUrl: ref.baseUrl } : {}) });
 }

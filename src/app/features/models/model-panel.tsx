@@ -1,28 +1,40 @@
-import { BUILTIN_MODELS, useSelectionStore } from '../../state/selection-store';
+import { useEffect, useState } from 'react';
+import { clearModelCache, modelCacheUsage } from '../../../worker/models/model-cache';
+import { MODEL_CATALOG, approxModelBytes, availableVariants, catalogEntry, type ModelVariant } from '../../../worker/models/model-catalog';
+import { catalogModel, useSelectionStore } from '../../state/selection-store';
+import { useRunStore } from '../../state/run-store';
+import { formatMegabytes } from '../run/format';
 
 export function ModelPanel() {
   const { model, setModel } = useSelectionStore();
-  const builtin = BUILTIN_MODELS.find((entry) => entry.ref.kind === 'url' && model.kind === 'url' && entry.id === model.id);
+  const entry = model.kind === 'catalog' ? catalogEntry(model.id) : null;
   return (
     <section className="panel" aria-labelledby="model-heading">
       <h2 id="model-heading">Model</h2>
       <label className="field">
         CLIP model
-        <select
-          value={builtin?.id ?? 'local'}
-          onChange={(event) => {
-            const entry = BUILTIN_MODELS.find((candidate) => candidate.id === event.target.value);
-            if (entry) setModel(entry.ref);
-          }}
-        >
-          {BUILTIN_MODELS.map((entry) => (
-            <option key={entry.id} value={entry.id}>
-              {entry.label}
+        <select value={entry?.id ?? 'local'} onChange={(event) => setModel(catalogModel(event.target.value))}>
+          {MODEL_CATALOG.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.appPath ? `${candidate.label} (built in)` : `${candidate.label} (download)`}
             </option>
           ))}
-          {!builtin && <option value="local">{model.id} (your files)</option>}
+          {!entry && <option value="local">{model.id} (your files)</option>}
         </select>
       </label>
+      {entry && model.kind === 'catalog' && (
+        <label className="field">
+          Precision
+          <select value={model.variant} onChange={(event) => setModel(catalogModel(entry.id, event.target.value as ModelVariant))}>
+            {availableVariants(entry).map((variant) => (
+              <option key={variant} value={variant}>
+                {variant} · ≈{formatMegabytes(approxModelBytes(entry, variant))}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {entry && <p className="muted">{entry.description}</p>}
       <label className="file-button">
         Choose model files
         <input
@@ -38,7 +50,23 @@ export function ModelPanel() {
           }}
         />
       </label>
-      <p className="muted">A folder in the Hugging Face layout of the public CLIP ONNX exports (onnx/vision_model.onnx, onnx/text_model.onnx, tokenizer.json, configs).</p>
+      <ModelCacheLine />
     </section>
+  );
+}
+
+/** What the browser keeps of downloaded models, and a way to free it. */
+function ModelCacheLine() {
+  const phase = useRunStore((state) => state.phase);
+  const [bytes, setBytes] = useState<number | null>(null);
+  const refresh = () => void modelCacheUsage().then((usage) => setBytes(usage.bytes), () => setBytes(null));
+  useEffect(refresh, [phase]);
+  return (
+    <p className="muted" aria-label="Model cache">
+      Models kept in this browser: {bytes === null ? '—' : formatMegabytes(bytes)}{' '}
+      <button type="button" className="link" onClick={() => void clearModelCache().then(refresh)}>
+        Clear model cache
+      </button>
+    </p>
   );
 }

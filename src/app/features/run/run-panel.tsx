@@ -1,7 +1,7 @@
 import type { PipelineClient } from '../../state/pipeline-client';
 import { useRunStore } from '../../state/run-store';
 import { useSelectionStore } from '../../state/selection-store';
-import { formatEta } from './format';
+import { formatEta, formatMegabytes } from './format';
 
 const CHUNK_SIZE = 8;
 
@@ -82,6 +82,7 @@ export function RunPanel({ client }: { client: PipelineClient }) {
         {busy && <button type="button" onClick={() => client.send({ type: 'cancel' })}>Cancel</button>}
       </div>
       {run.stage && <p className="muted" role="status" aria-label="Run stage">{run.stage}</p>}
+      <ModelDownload />
       {progress && (
         <div className="progress">
           <progress aria-label="Images encoded" max={progress.total} value={progress.done} />
@@ -113,6 +114,23 @@ export function RunPanel({ client }: { client: PipelineClient }) {
       )}
       <SkippedFiles />
     </section>
+  );
+}
+
+/** One aggregate bar for every file of the model (MB done / total, ETA), or "from the browser cache". */
+function ModelDownload() {
+  const download = useRunStore((state) => state.modelDownload);
+  if (!download) return null;
+  const percent = download.totalBytes ? Math.round((100 * download.loadedBytes) / download.totalBytes) : 0;
+  return (
+    <div className="progress">
+      <progress aria-label="Model download" max={download.totalBytes || 1} value={download.loadedBytes} />
+      <p role="status" aria-label="Model download status">
+        Model: {formatMegabytes(download.loadedBytes)} / {formatMegabytes(download.totalBytes)} ({percent}%)
+        {download.fromCache ? ' · from the browser cache' : ` · ETA ${formatEta(download.etaSeconds)}`}
+        {` · ${download.filesDone}/${download.filesTotal} files`}
+      </p>
+    </div>
   );
 }
 
