@@ -53,7 +53,12 @@ test('demo dataset → pseudo labels on WebGPU with the CLI’s mAPs; a reload r
   await page.getByLabel('Images to encode').selectOption(String(FIRST));
   await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
   await expect(result).toContainText('all from the browser cache (nothing recomputed)', { timeout: 60_000 });
+  await expect(page.getByLabel('Browser storage')).toContainText(/^1 run\(s\) of embeddings, [\d.]+ MB/);
   for (const mode of ['global', 'aggregate', 'final'] as const) {
     await expect(table.getByRole('row', { name: mode })).toContainText(expected[mode].toFixed(2));
   }
+
+  // Clearing the stored embeddings makes the next run encode again.
+  await page.getByRole('button', { name: 'Clear computed embeddings' }).click();
+  await expect(page.getByLabel('Browser storage')).toContainText(/^0 run\(s\) of embeddings/);
 });

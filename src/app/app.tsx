@@ -4,6 +4,7 @@ import { GpuStatusPanel } from './features/gpu-status/gpu-status-panel';
 import { ModelPanel } from './features/models/model-panel';
 import { ResultsPanel } from './features/results/results-panel';
 import { RunPanel } from './features/run/run-panel';
+import { StoragePanel } from './features/storage/storage-panel';
 import { createPipelineClient, type PipelineClient } from './state/pipeline-client';
 import { useRunStore } from './state/run-store';
 
@@ -24,6 +25,7 @@ export function App() {
         <ModelPanel />
         <RunPanel client={client} />
         <ResultsPanel client={client} />
+        <StoragePanel />
         <GpuStatusPanel />
       </main>
     </div>

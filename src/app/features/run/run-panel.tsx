@@ -1,3 +1,4 @@
+import { requestPersistence } from '../../../worker/storage/embedding-store';
 import type { PipelineClient } from '../../state/pipeline-client';
 import { useRunStore } from '../../state/run-store';
 import { useSelectionStore } from '../../state/selection-store';
@@ -11,6 +12,8 @@ export function RunPanel({ client }: { client: PipelineClient }) {
   const busy = run.phase === 'running' || run.phase === 'paused';
   const start = () => {
     run.begin();
+    // Asked once, from the page (a worker cannot): keeps computed embeddings from being evicted.
+    void requestPersistence();
     client.send({
       type: 'start',
       request: {
