@@ -83,6 +83,13 @@ describe('cdul cache on voc-mini (100 real VOC photos) with tiny-vit, 3×3 grid'
     expect(readFileSync(join(out, CACHE_FILES.local)).equals(before)).toBe(true);
   });
 
+  it('refuses to overwrite it with a run of other settings', async () => {
+    const run = await runCliInProcess(['cache', '--voc', VOC_MINI, '--model', 'models/tiny-vit', '--grid', '2', '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/holds a finished cache made with other settings/);
+    expect(JSON.parse(readFileSync(join(out, CACHE_FILES.manifest), 'utf8')).grid).toBe(3);
+  });
+
   it('evaluate --source cache reads it; --scale paper reproduces the stored similarities, reference differs', async () => {
     const evaluate = async (extra: string[]) => {
       const run = await runCliInProcess(['evaluate', '--voc', VOC_MINI, '--source', 'cache', '--cache', out, '--mode', 'final', '--thresh', '0.1', '--json', ...extra]);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildPrompts } from '../../core/clip/prompts';
+import { DataError } from '../../core/data-error';
 import { CACHE_FILES, parseCacheManifest, type CacheManifest } from '../../core/init-cache/cache-manifest';
 import { indexImageFiles } from '../../core/initialization/image-files';
 import type { PreparedChunk } from '../../core/initialization/prepare-chunk';
@@ -55,6 +56,10 @@ export async function runCache(options: CacheOptions, output: CliOutput, signal:
     if (existing && JSON.stringify(withoutRun(existing)) === JSON.stringify(settings) && existing.ids.every((id) => idSet.has(id))) {
       output.note(`cache: ${options.outDir} is already complete (${existing.ids.length} images); nothing to do`);
       return finish({ status: 'already-complete', manifest: existing, imagesDone: ids.length, imagesTotal: ids.length });
+    }
+    if (existing) {
+      // Never overwrite a finished cache of another run: it may have cost hours.
+      throw new DataError(options.outDir, 'holds a finished cache made with other settings (model, grid, split, shard, prompts or images); use another --out or delete it');
     }
     const store = createChunkStore(options.outDir);
     const done = await store.open(planKey);
