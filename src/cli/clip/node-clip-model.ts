@@ -1,13 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { createClipTokenizer, type ClipTokenizer } from '../../core/clip/clip-tokenizer';
-import {
-  parseClipModelConfig,
-  validateTextSignature,
-  validateVisionSignature,
-  type ClipModelConfig,
-} from '../../core/clip/model-signature';
+import { readClipModelMetadata } from '../../core/clip/clip-model-metadata';
+import type { ClipTokenizer } from '../../core/clip/clip-tokenizer';
+import { validateTextSignature, validateVisionSignature, type ClipModelConfig } from '../../core/clip/model-signature';
 import { DataError } from '../../core/data-error';
 import { createMatrix, type Matrix } from '../../core/types';
 
@@ -35,13 +31,7 @@ export interface NodeClipModel {
 export async function loadNodeClipModel(dir: string, threads?: number): Promise<NodeClipModel> {
   const root = path.resolve(dir);
   await assertFilesPresent(root);
-  const text = (name: string) => readFile(path.join(root, name), 'utf8');
-  const config = parseClipModelConfig(await text(CLIP_MODEL_FILES.config), await text(CLIP_MODEL_FILES.preprocessor), root);
-  const tokenizer = createClipTokenizer(
-    { tokenizer: parseJson(await text(CLIP_MODEL_FILES.tokenizer), path.join(root, CLIP_MODEL_FILES.tokenizer)),
-      config: parseJson(await text(CLIP_MODEL_FILES.tokenizerConfig), path.join(root, CLIP_MODEL_FILES.tokenizerConfig)) },
-    config.contextLength,
-  );
+  const { config, tokenizer } = await readClipModelMetadata((name) => readFile(path.join(root, name), 'utf8'), root);
   const options: ort.InferenceSession.SessionOptions = {
     graphOptimizationLevel: 'all',
     ...(threads === undefined ? {} : { intraOpNumThreads: threads }),
@@ -107,12 +97,4 @@ async function openSession(file: string, options: ort.InferenceSession.SessionOp
 function toMatrix(tensor: ort.Tensor, rows: number): Matrix {
   const data = tensor.data as Float32Array;
   return createMatrix(rows, data.length / rows, data);
-}
-
-function parseJson(textContent: string, file: string): object {
-  try {
-    return JSON.parse(textContent) as object;
-  } catch (error) {
-    throw new DataError(file, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
 }

@@ -1,10 +1,6 @@
-import { createClipTokenizer, type ClipTokenizer } from '../../core/clip/clip-tokenizer';
-import {
-  parseClipModelConfig,
-  validateTextSignature,
-  validateVisionSignature,
-  type ClipModelConfig,
-} from '../../core/clip/model-signature';
+import { readClipModelMetadata } from '../../core/clip/clip-model-metadata';
+import type { ClipTokenizer } from '../../core/clip/clip-tokenizer';
+import { validateTextSignature, validateVisionSignature, type ClipModelConfig } from '../../core/clip/model-signature';
 import { DataError } from '../../core/data-error';
 import { createMatrix, type Matrix } from '../../core/types';
 import { SHARED_MODEL_PATHS, towerPath } from '../models/model-catalog';
@@ -28,12 +24,7 @@ export async function loadWebClipModel(id: string, files: ModelFiles, provider: 
   const textPath = towerPath('text', files.variant);
   const missing = [visionPath, textPath, ...SHARED_MODEL_PATHS].filter((path) => !files.has(path));
   if (missing.length) throw new DataError(id, `not a CLIP model: missing ${missing.join(', ')}`);
-  const text = (path: string) => new TextDecoder().decode(files.get(path));
-  const config = parseClipModelConfig(text('config.json'), text('preprocessor_config.json'), id);
-  const tokenizer = createClipTokenizer(
-    { tokenizer: JSON.parse(text('tokenizer.json')) as object, config: JSON.parse(text('tokenizer_config.json')) as object },
-    config.contextLength,
-  );
+  const { config, tokenizer } = await readClipModelMetadata((path) => new TextDecoder().decode(files.get(path)), id);
   const vision = await open(`${id}/${visionPath}`, files.get(visionPath), provider);
   const textSession = await open(`${id}/${textPath}`, files.get(textPath), provider);
   const visionNames = validateVisionSignature(vision.inputNames, vision.outputNames, `${id}/${visionPath}`);
