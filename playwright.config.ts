@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './e2e/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 5199);
+/** The production build (`vite build` + `vite preview`), for e2e/production-build.spec.ts. */
+export const previewPort = port + 1000;
+const buildDir = `.test-output/dist-${port}`;
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -18,10 +21,18 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
-  webServer: {
-    command: `npx vite --port ${port} --strictPort`,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: !isCI,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: `npx vite --port ${port} --strictPort`,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+    },
+    {
+      command: `npx vite build --outDir ${buildDir} --emptyOutDir --logLevel warn && npx vite preview --outDir ${buildDir} --port ${previewPort} --strictPort`,
+      url: `http://localhost:${previewPort}`,
+      reuseExistingServer: !isCI,
+      timeout: 180_000,
+    },
+  ],
 });

@@ -1,4 +1,4 @@
-import { createReadStream, readdirSync } from 'node:fs';
+import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -40,8 +40,37 @@ function onnxRuntimeAssets(): Plugin {
   };
 }
 
+/** The app's own models (models/tiny-vit, models/demo-clip): what the build must carry besides public/. */
+const BUILT_IN_MODELS = ['tiny-vit', 'demo-clip'];
+
+/** Every file below `dir`, as paths relative to it. */
+function filesBelow(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix)).flatMap((name) => {
+    const path = prefix ? `${prefix}/${name}` : name;
+    return statSync(join(dir, path)).isDirectory() ? filesBelow(dir, path) : [path];
+  });
+}
+
+/**
+ * In development Vite serves the project root, so /models/<id>/ is the models/ folder itself. A build
+ * copies only public/, so the built-in models are emitted at the same URLs (the catalog's appPath).
+ */
+function builtInModels(): Plugin {
+  return {
+    name: 'cdul-built-in-models',
+    apply: 'build',
+    async generateBundle() {
+      for (const model of BUILT_IN_MODELS) {
+        for (const path of filesBelow(join('models', model))) {
+          this.emitFile({ type: 'asset', fileName: `models/${model}/${path}`, source: await readFile(join('models', model, path)) });
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), onnxRuntimeAssets()],
+  plugins: [react(), onnxRuntimeAssets(), builtInModels()],
   server: { port: 5173, strictPort: false, headers: isolationHeaders },
   preview: { port: 4173, headers: isolationHeaders },
   build: { target: 'es2022', sourcemap: true },
