@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { cacheBench } from './cache-bench';
 import { coreBench } from './core-bench';
+import { initBench } from './init-bench';
 
 /**
  * `npm run bench [-- --json]`: every performance figure of the lab in one run, so comparisons are
@@ -10,13 +11,18 @@ const GOALS: Record<string, string> = {
   'core.reaggregate_map_ms': '≤ 30',
   'core.sweep41_ms': '≤ 500',
   'cache.model_fraction_b32': '≥ 0.9',
+  'init.pipeline_efficiency': '≥ 0.8',
+  'init.speedup_vs_naive': '≥ 3',
+  'init.recompute_ms_5717': '≤ 1000',
+  'init.recompute_prompts_ms_5717': '≤ 1000',
 };
 
-/** Groups can be chosen: `npm run bench -- --only core` (default: all). */
+/** Groups can be chosen: `npm run bench -- --only core|cache|init` (default: all). */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const figures = {
   ...(only === null || only === 'core' ? coreBench() : {}),
   ...(only === null || only === 'cache' ? await cacheBench() : {}),
+  ...(only === null || only === 'init' ? await initBench() : {}),
 };
 const environment = {
   node: process.version,

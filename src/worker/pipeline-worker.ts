@@ -1,9 +1,16 @@
 /// <reference lib="webworker" />
+import { destroyGpuDevice } from './inference/gpu-device-loss';
 import { openEmbeddingStore } from './storage/embedding-store';
 import { runInitialization, type Post } from './pipeline/initialization-run';
 import { createRunControl, type RunControl } from './pipeline/run-control';
-import { evaluateState, type SimilarityState } from './pipeline/similarity-state';
-import type { ToWorker } from './protocol';
+import { describeRunFailure } from './pipeline/run-failure';
+import { changePrompts } from './pipeline/prompt-change';
+import { evaluateState, isSimilarityState, type LabState } from './pipeline/similarity-state';
+import { listReferenceCaches, openReferenceCache, type ReferenceCacheRequest } from './pipeline/reference-cache-run';
+import type { WebClipModel } from './inference/web-clip-model';
+import { answerLabQuery, type LabRun } from './lab/lab-session';
+import type { FromWorker, ToWorker } from './protocol';
+import type { LabQuery } from './lab/lab-protocol';
 
 /**
  * The pipeline worker: owns the long work (decoding, inference, cache writes) so the page never
@@ -12,7 +19,13 @@ import type { ToWorker } from './protocol';
 const post: Post = (message) => self.postMessage(message);
 const store = openEmbeddingStore();
 let control: RunControl | null = null;
-let state: SimilarityState | null = null;
+let state: LabState | null = null;
+/** The finished run's model: its text encoder answers prompt changes until the next run starts. */
+let textEncoder: WebClipModel | null = null;
+/** Where the finished run's images are, for the views' queries. */
+let dataset: Omit<LabRun, 'state'> | null = null;
+/** Prompt changes run one after another, so the last one asked for is the one in force. */
+let promptQueue: Promise<void> = Promise.resolve();
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
@@ -21,6 +34,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       control?.cancel();
       control = createRunControl();
       state = null;
+      dataset = null;
+      void textEncoder?.release();
+      textEncoder = null;
       void start(message.request, control);
       break;
     case 'pause':
@@ -33,7 +49,34 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       control?.cancel();
       break;
     case 'evaluate':
-      if (state) post({ type: 'evaluation', evaluation: evaluateState(state, message.settings) });
+      try {
+        if (state) post({ type: 'evaluation', evaluation: evaluateState(state, message.settings) });
+      } catch (error) {
+        // e.g. a temperature a reference cache does not have: the panel keeps its last numbers.
+        post({ type: 'evaluation-error', message: error instanceof Error ? error.message : String(error) });
+      }
+      break;
+    case 'list-reference-caches':
+      void listCaches(message.dataset);
+      break;
+    case 'open-reference-cache':
+      control?.cancel();
+      control = createRunControl();
+      state = null;
+      dataset = null;
+      void textEncoder?.release();
+      textEncoder = null;
+      void openCache(message.request, control);
+      break;
+    case 'query':
+      void query(message.requestId, message.query);
+      break;
+    case 'set-prompts':
+      promptQueue = promptQueue.then(() => setPrompts(message.choice));
+      break;
+    case 'debug-lose-gpu-device':
+      // Test-only; the page sends it only from its `?e2e` hooks (src/app/state/e2e-hooks.ts).
+      void destroyGpuDevice();
       break;
   }
 };
@@ -43,9 +86,67 @@ async function start(request: Parameters<typeof runInitialization>[0], runContro
     const result = await runInitialization(request, runControl, store, post);
     if (result && runControl === control) {
       state = result.state;
+      textEncoder = result.textEncoder;
+      dataset = { source: result.source, imageFiles: result.imageFiles };
+      post({ type: 'prompts', prompts: result.prompts });
       post({ type: 'complete', images: result.images, recomputed: result.recomputed, runKey: result.runKey });
+    } else {
+      await result?.textEncoder.release();
     }
   } catch (error) {
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    post({ type: 'error', message: describeRunFailure(error) });
+  }
+}
+
+async function setPrompts(choice: Parameters<typeof changePrompts>[3]): Promise<void> {
+  const [current, model] = [state, textEncoder];
+  if (current && !isSimilarityState(current)) {
+    post({ type: 'prompts-error', message: 'a reference cache holds scores, not embeddings: its prompts cannot change' });
+    return;
+  }
+  if (!current || !model) {
+    post({ type: 'prompts-error', message: 'no finished run: compute pseudo labels first, then change the prompts' });
+    return;
+  }
+  try {
+    const changed = await changePrompts(current, model, store, choice);
+    // A run started meanwhile owns the state now; this change belonged to the previous one.
+    if (state !== current) return;
+    state = changed.state;
+    post({ type: 'prompts', prompts: changed.message });
+  } catch (error) {
+    post({ type: 'prompts-error', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+async function query(requestId: number, labQuery: LabQuery): Promise<void> {
+  try {
+    if (!state || !dataset) throw new Error('no finished run: compute pseudo labels first');
+    const { result, transfer } = await answerLabQuery({ state, ...dataset }, labQuery);
+    self.postMessage({ type: 'query-result', requestId, result } satisfies FromWorker, { transfer });
+  } catch (error) {
+    post({ type: 'query-error', requestId, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+async function listCaches(ref: Parameters<typeof listReferenceCaches>[0]): Promise<void> {
+  try {
+    post({ type: 'reference-caches', datasetLabel: ref.label, caches: await listReferenceCaches(ref) });
+  } catch {
+    // Not a VOC folder (yet): the dataset panel reports that when a run starts; no caches to list.
+    post({ type: 'reference-caches', datasetLabel: ref.label, caches: [] });
+  }
+}
+
+async function openCache(request: ReferenceCacheRequest, runControl: RunControl): Promise<void> {
+  try {
+    const opened = await openReferenceCache(request, post);
+    if (runControl !== control) return;
+    state = opened.state;
+    dataset = { source: opened.source, imageFiles: opened.imageFiles };
+    const runKey = `reference-cache:${request.modelPath}/grid:${request.grid}/split:${request.split ?? 'all'}`;
+    post({ type: 'complete', images: opened.state.ids.length, recomputed: 0, runKey, fixedScale: opened.state.fixedScale ?? undefined });
+  } catch (error) {
+    post({ type: 'error', message: describeRunFailure(error) });
   }
 }

@@ -1,4 +1,8 @@
+import type { PromptChoice } from '../core/clip/prompts';
 import type { SkippedItem } from '../core/data-error';
+import type { LabQuery, LabResult } from './lab/lab-protocol';
+import type { ReferenceCacheModel } from '../core/ref-cache/reference-cache-layout';
+import type { ReferenceCacheRequest } from './pipeline/reference-cache-run';
 import type { ExecutionProvider } from './inference/ort-web';
 import type { DownloadProgress } from './models/download-progress';
 import type { ModelVariant } from './models/model-catalog';
@@ -26,6 +30,8 @@ export interface RunRequest {
   readonly model: ModelRef;
   readonly grid: number;
   readonly promptTemplate: string;
+  /** Class token → the name its prompt uses instead of the natural one (see core/clip/prompts). */
+  readonly classNames?: Readonly<Record<string, string>>;
   readonly preferredProvider: ExecutionProvider;
   /** Images per chunk: the unit of batching, storage and resume. */
   readonly chunkSize: number;
@@ -45,7 +51,17 @@ export type ToWorker =
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'cancel' }
-  | { readonly type: 'evaluate'; readonly settings: PseudoLabelSettingsMessage };
+  | { readonly type: 'evaluate'; readonly settings: PseudoLabelSettingsMessage }
+  /** Another prompt template / class names for the finished run: text encoder only, then 'prompts'. */
+  | { readonly type: 'set-prompts'; readonly choice: PromptChoice }
+  /** A view's question about the finished run (lab/lab-protocol.ts); answered by 'query-result'. */
+  | { readonly type: 'query'; readonly requestId: number; readonly query: LabQuery }
+  /** Which reference-reproduction caches (clip_cache/model_*) the dataset holds: answered by 'reference-caches'. */
+  | { readonly type: 'list-reference-caches'; readonly dataset: DatasetRef }
+  /** Opens one like a finished run (then 'complete' with `fixedScale`). */
+  | { readonly type: 'open-reference-cache'; readonly request: ReferenceCacheRequest }
+  /** Test-only: destroys onnxruntime-web's GPUDevice, a real device loss. Sent only by the page's `?e2e` hooks. */
+  | { readonly type: 'debug-lose-gpu-device' };
 
 export interface RunProgress {
   readonly done: number;
@@ -65,6 +81,16 @@ export interface EvaluationMessage {
   readonly elapsedMs: number;
 }
 
+/** A prompt set in force for the finished run, and what changing to it cost. */
+export interface PromptsMessage {
+  readonly choice: PromptChoice;
+  /** One per class, in the dataset's class order. */
+  readonly prompts: readonly string[];
+  readonly textFromCache: boolean;
+  readonly textEncoderMs: number;
+  readonly similaritiesMs: number;
+}
+
 export type FromWorker =
   | { readonly type: 'backend'; readonly provider: ExecutionProvider; readonly fallbackReason: string | null; readonly wasmThreads: number }
   | { readonly type: 'stage'; readonly stage: string }
@@ -73,7 +99,22 @@ export type FromWorker =
   | { readonly type: 'progress'; readonly progress: RunProgress }
   | { readonly type: 'skipped'; readonly items: readonly SkippedItem[] }
   | { readonly type: 'paused' }
-  | { readonly type: 'complete'; readonly images: number; readonly recomputed: number; readonly runKey: string }
+  | {
+      readonly type: 'complete';
+      readonly images: number;
+      readonly recomputed: number;
+      readonly runKey: string;
+      /** Set for a reference cache: the only softmax scale its scores exist at (no temperature choice). */
+      readonly fixedScale?: number;
+    }
+  | { readonly type: 'reference-caches'; readonly datasetLabel: string; readonly caches: readonly ReferenceCacheModel[] }
   | { readonly type: 'cancelled' }
   | { readonly type: 'evaluation'; readonly evaluation: EvaluationMessage }
+  /** A setting the finished run cannot be evaluated at (its last evaluation stays shown). */
+  | { readonly type: 'evaluation-error'; readonly message: string }
+  | { readonly type: 'prompts'; readonly prompts: PromptsMessage }
+  /** A prompt change that could not be applied (the previous prompts stay in force). */
+  | { readonly type: 'prompts-error'; readonly message: string }
+  | { readonly type: 'query-result'; readonly requestId: number; readonly result: LabResult }
+  | { readonly type: 'query-error'; readonly requestId: number; readonly message: string }
   | { readonly type: 'error'; readonly message: string };

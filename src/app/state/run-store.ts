@@ -1,7 +1,10 @@
 import { create } from 'zustand';
 import type { SkippedItem } from '../../core/data-error';
 import type { DownloadProgress } from '../../worker/models/download-progress';
-import type { EvaluationMessage, FromWorker, PseudoLabelSettingsMessage, RunProgress } from '../../worker/protocol';
+import { DEFAULT_PROMPT_CHOICE, type PromptChoice } from '../../core/clip/prompts';
+import type { ReferenceCacheModel } from '../../core/ref-cache/reference-cache-layout';
+import type { ResumeNotice } from './resume-run';
+import type { EvaluationMessage, FromWorker, PromptsMessage, PseudoLabelSettingsMessage, RunProgress } from '../../worker/protocol';
 
 export type RunPhase = 'idle' | 'running' | 'paused' | 'complete' | 'cancelled' | 'failed';
 
@@ -14,10 +17,26 @@ export interface RunState {
   readonly modelDownload: DownloadProgress | null;
   readonly skipped: readonly SkippedItem[];
   readonly recomputed: number | null;
+  /** The finished run's cache key (dataset, split, model, preprocessing, grid). */
+  readonly runKey: string | null;
+  /** Set when a reference cache is open: the only softmax scale its scores exist at. */
+  readonly fixedScale: number | null;
+  /** The reference reproduction's caches in the selected dataset (see reference-cache-panel.tsx). */
+  /** By dataset label: listings answer in any order (a slow HTTP listing may come after a folder's). */
+  readonly referenceCaches: Readonly<Record<string, readonly ReferenceCacheModel[]>>;
   readonly error: string | null;
   readonly evaluation: EvaluationMessage | null;
+  readonly evaluationError: string | null;
   readonly settings: PseudoLabelSettingsMessage;
+  /** The prompt template and class names the user chose: used by the next run and sent on "Apply". */
+  readonly promptChoice: PromptChoice;
+  /** The prompts in force in the worker for the finished run. */
+  readonly prompts: PromptsMessage | null;
+  readonly promptError: string | null;
+  /** About a run the last page left unfinished (resumed, or what to click). */
+  readonly resumeNotice: ResumeNotice | null;
   begin(): void;
+  choosePrompts(choice: PromptChoice): void;
   receive(message: FromWorker): void;
   setSettings(patch: Partial<PseudoLabelSettingsMessage>): void;
 }
@@ -40,11 +59,35 @@ export const useRunStore = create<RunState>((set) => ({
   modelDownload: null,
   skipped: [],
   recomputed: null,
+  runKey: null,
+  fixedScale: null,
+  referenceCaches: {},
   error: null,
   evaluation: null,
+  evaluationError: null,
   settings: DEFAULT_SETTINGS,
+  promptChoice: DEFAULT_PROMPT_CHOICE,
+  prompts: null,
+  promptError: null,
+  resumeNotice: null,
   begin: () =>
-    set({ phase: 'running', stage: 'Starting…', progress: null, modelDownload: null, skipped: [], recomputed: null, error: null, evaluation: null, dataset: null }),
+    set({
+      phase: 'running',
+      stage: 'Starting…',
+      progress: null,
+      modelDownload: null,
+      skipped: [],
+      recomputed: null,
+      runKey: null,
+      fixedScale: null,
+      error: null,
+      evaluation: null,
+      dataset: null,
+      prompts: null,
+      promptError: null,
+      resumeNotice: null,
+    }),
+  choosePrompts: (promptChoice) => set({ promptChoice, promptError: null }),
   receive: (message) => set((state) => reduce(state, message)),
   setSettings: (patch) => set((state) => ({ settings: { ...state.settings, ...patch } })),
 }));
@@ -66,12 +109,31 @@ function reduce(state: RunState, message: FromWorker): Partial<RunState> {
     case 'paused':
       return { phase: 'paused' };
     case 'complete':
-      return { phase: 'complete', stage: null, recomputed: message.recomputed };
+      return {
+        phase: 'complete',
+        stage: null,
+        recomputed: message.recomputed,
+        runKey: message.runKey,
+        fixedScale: message.fixedScale ?? null,
+        // A reference cache has one temperature: its own (the model's, in the settings' terms).
+        settings: message.fixedScale === undefined ? state.settings : { ...state.settings, scale: null },
+      };
+    case 'reference-caches':
+      return { referenceCaches: { ...state.referenceCaches, [message.datasetLabel]: message.caches } };
     case 'cancelled':
       return { phase: 'cancelled', stage: null };
     case 'evaluation':
-      return { evaluation: message.evaluation };
+      return { evaluation: message.evaluation, evaluationError: null };
+    case 'evaluation-error':
+      return { evaluationError: message.message };
     case 'error':
       return { phase: 'failed', stage: null, error: message.message };
+    case 'prompts':
+      return { prompts: message.prompts, promptError: null };
+    case 'prompts-error':
+      return { promptError: message.message };
+    case 'query-result':
+    case 'query-error':
+      return {}; // answers to a view's query: see lab-client.ts
   }
 }

@@ -24,3 +24,26 @@ export function buildPrompts(
   }
   return names.map((name) => template.replaceAll('{name}', name));
 }
+
+/** The user's prompt choices: a template and, per class token, a name that replaces the natural one. */
+export interface PromptChoice {
+  readonly template: string;
+  /** Class token → name used in the prompt; classes not listed keep their natural name. */
+  readonly classNames: Readonly<Record<string, string>>;
+}
+
+export const DEFAULT_PROMPT_CHOICE: PromptChoice = { template: DEFAULT_PROMPT_TEMPLATE, classNames: {} };
+
+/**
+ * Prompts for `classes` under a choice. A blank name is refused rather than silently becoming the
+ * natural one: an empty class word would give every class the same prompt.
+ */
+export function promptsFor(classes: readonly string[], choice: PromptChoice): string[] {
+  const names = classes.map((token) => {
+    const name = choice.classNames[token];
+    if (name === undefined) return naturalClassName(token);
+    if (name.trim() === '') throw new RangeError(`the class '${token}' has an empty name`);
+    return name.trim();
+  });
+  return buildPrompts(classes, choice.template, names);
+}

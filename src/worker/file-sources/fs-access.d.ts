@@ -7,3 +7,9 @@
 interface FileSystemDirectoryHandle {
   entries(): AsyncIterableIterator<[string, FileSystemHandle]>;
 }
+
+/** Permission of a handle kept across reloads (Chromium; not yet in TypeScript's DOM lib). */
+interface FileSystemHandle {
+  queryPermission?(descriptor: { mode: 'read' | 'readwrite' }): Promise<PermissionState>;
+  requestPermission?(descriptor: { mode: 'read' | 'readwrite' }): Promise<PermissionState>;
+}

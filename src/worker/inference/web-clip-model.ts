@@ -15,6 +15,8 @@ export interface WebClipModel {
   readonly tokenizer: ClipTokenizer;
   encodeImages(pixels: Float32Array, count: number): Promise<Matrix>;
   encodeTexts(texts: readonly string[]): Promise<Matrix>;
+  /** Frees the image encoder (the larger part, GPU memory included) and keeps the text encoder. */
+  releaseImageEncoder(): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -30,12 +32,19 @@ export async function loadWebClipModel(id: string, files: ModelFiles, provider: 
   const visionNames = validateVisionSignature(vision.inputNames, vision.outputNames, `${id}/${visionPath}`);
   const textNames = validateTextSignature(textSession.inputNames, textSession.outputNames, `${id}/${textPath}`);
   const size = config.inputSize;
+  let visionReleased = false;
+  const releaseImageEncoder = async () => {
+    if (visionReleased) return;
+    visionReleased = true;
+    await vision.release();
+  };
   return {
     id,
     provider,
     config,
     tokenizer,
     async encodeImages(pixels, count) {
+      if (visionReleased) throw new Error(`${id}: the image encoder was released`);
       // Bounded batches: a GPU (above all a software one) runs out of memory or time on hundreds of crops at once.
       const cropValues = 3 * size * size;
       const parts: Matrix[] = [];
@@ -58,8 +67,9 @@ export async function loadWebClipModel(id: string, files: ModelFiles, provider: 
       const output = await textSession.run(feeds);
       return toMatrix(output[textNames.output]!, texts.length);
     },
+    releaseImageEncoder,
     async release() {
-      await vision.release();
+      await releaseImageEncoder();
       await textSession.release();
     },
   };

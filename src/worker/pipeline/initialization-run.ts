@@ -1,18 +1,23 @@
-import { buildPrompts } from '../../core/clip/prompts';
+import { promptsFor, type PromptChoice } from '../../core/clip/prompts';
 import type { SkippedItem } from '../../core/data-error';
 import type { FileSource } from '../../core/dataset-source';
 import { datasetFingerprint, runKey } from '../../core/init-cache/run-key';
 import { indexImageFiles } from '../../core/initialization/image-files';
-import { prepareChunk, type PreparedChunk } from '../../core/initialization/prepare-chunk';
 import { selectRows } from '../../core/evaluation/select-rows';
-import { createMatrix, type Matrix } from '../../core/types';
+import type { Matrix } from '../../core/types';
 import { splitChunkEmbeddings } from '../../core/init-cache/chunk-embeddings';
 import { ALL_IMAGES, loadVocDataset, type VocDataset } from '../../core/voc';
 import { chooseBackend } from '../inference/ort-web';
+import { watchGpuDevice } from '../inference/gpu-device-loss';
 import { loadWebClipModel, type WebClipModel } from '../inference/web-clip-model';
-import type { FromWorker, RunRequest } from '../protocol';
+import type { FromWorker, PromptsMessage, RunRequest } from '../protocol';
 import { openDataset } from './open-dataset';
 import { openModelFiles } from './open-model';
+import { promptEmbeddings } from './prompt-embeddings';
+import { withGpuLossFallback } from './resilient-encoder';
+import { createChunkPreparer } from '../prepare/chunk-preparer';
+import { createLookAhead } from '../prepare/look-ahead';
+import { CHUNKS_AHEAD, preparePoolSize } from '../prepare/pool-size';
 import type { RunControl } from './run-control';
 import type { EmbeddingStore, RunMeta, StoredChunk } from '../storage/embedding-store';
 import { createSimilarityState, type SimilarityState } from './similarity-state';
@@ -31,6 +36,13 @@ export interface FinishedRun {
   /** Images encoded in this run (the rest came from the browser's cache). */
   readonly recomputed: number;
   readonly runKey: string;
+  /** The run's model, kept for prompt changes (the caller releases it when done with the run). */
+  readonly textEncoder: WebClipModel;
+  /** The dataset, kept open for the views (image files are read on demand). */
+  readonly source: FileSource;
+  readonly imageFiles: ReadonlyMap<string, string>;
+  /** The prompt set the state was built with. */
+  readonly prompts: PromptsMessage;
 }
 
 export async function runInitialization(request: RunRequest, control: RunControl, store: EmbeddingStore, post: Post): Promise<FinishedRun | null> {
@@ -43,11 +55,20 @@ export async function runInitialization(request: RunRequest, control: RunControl
   post({ type: 'backend', ...backend });
   post({ type: 'stage', stage: 'Loading the model…' });
   const files = await openModelFiles(request.model, (progress) => post({ type: 'model-download', progress }));
-  const model = await loadWebClipModel(request.model.id, files, backend.provider);
+  // A GPU device lost mid-run: the same in-memory files are reloaded on WebAssembly and the run goes on.
+  const model = withGpuLossFallback(await loadWebClipModel(request.model.id, files, backend.provider), {
+    watch: watchGpuDevice,
+    loadOnWasm: () => loadWebClipModel(request.model.id, files, 'wasm'),
+    onFallback: (fallbackReason) => post({ type: 'backend', provider: 'wasm', fallbackReason, wasmThreads: backend.wasmThreads }),
+  });
+  let keepModel = false;
   try {
-    const prompts = buildPrompts(dataset.classes, request.promptTemplate);
+    const choice: PromptChoice = { template: request.promptTemplate, classNames: request.classNames ?? {} };
+    const prompts = promptsFor(dataset.classes, choice);
     post({ type: 'stage', stage: 'Encoding the prompts…' });
-    const text = await textEmbeddings(store, model, prompts);
+    const promptsStarted = performance.now();
+    const { text, fromCache: textFromCache } = await promptEmbeddings(store, model, prompts);
+    const textEncoderMs = performance.now() - promptsStarted;
     post({ type: 'stage', stage: 'Encoding images…' });
     const imageFiles = await indexImageFiles(source);
     const ids = dataset.ids.map(String);
@@ -70,10 +91,25 @@ export async function runInitialization(request: RunRequest, control: RunControl
     }
     const stored: StoredChunk[] = [];
     for await (const chunk of store.readChunks(key)) stored.push(chunk);
+    const similaritiesStarted = performance.now();
     const state = assemble(stored, dataset, text, request.grid, model.config.logitScale);
-    return { state, images: dataset.ids.length, recomputed: encoded.recomputed, runKey: key };
+    const similaritiesMs = performance.now() - similaritiesStarted;
+    // Only the text encoder is needed from here on (prompt changes): free the image encoder's memory.
+    await model.releaseImageEncoder();
+    keepModel = true;
+    return {
+      state,
+      images: dataset.ids.length,
+      recomputed: encoded.recomputed,
+      runKey: key,
+      textEncoder: model,
+      source,
+      imageFiles,
+      prompts: { choice, prompts, textFromCache, textEncoderMs, similaritiesMs },
+    };
   } finally {
-    await model.release();
+    // After a finished run the caller keeps the model for prompt changes (its text encoder) and releases it.
+    if (!keepModel) await model.release();
   }
 }
 
@@ -89,7 +125,7 @@ interface EncodeContext {
   readonly chunks: string[][];
 }
 
-/** Encodes the chunks not yet stored; the next chunk is decoded while the GPU runs the current one. */
+/** Encodes the chunks not yet stored; the next chunks are decoded in prepare workers while the model runs. */
 async function encodeChunks(context: EncodeContext): Promise<{ recomputed: number } | null> {
   const { request, control, store, post, source, model, imageFiles, key, chunks } = context;
   const finished = new Set(await store.finishedChunks(key));
@@ -97,17 +133,27 @@ async function encodeChunks(context: EncodeContext): Promise<{ recomputed: numbe
   const total = chunks.flat().length;
   const fromCache = total - todo.reduce((n, index) => n + chunks[index]!.length, 0);
   const progress = createProgressCounter(total, fromCache, post);
-  const prepare = (index: number) => prepareChunk(source, imageFiles, index, chunks[index]!, { grid: request.grid, config: model.config });
-  let next: Promise<PreparedChunk> | null = todo.length ? prepare(todo[0]!) : null;
-  for (let t = 0; t < todo.length && next; t++) {
-    if ((await control.checkpoint(() => post({ type: 'paused' }))) === 'cancel') return null;
-    const chunk = await next;
-    next = t + 1 < todo.length ? prepare(todo[t + 1]!) : null;
-    const crops = chunk.ids.length * chunk.cropsPerImage;
-    const embeddings = crops > 0 ? (await model.encodeImages(chunk.pixels, crops)).data : new Float32Array(0);
-    await store.writeChunk(key, chunk.index, { ids: chunk.ids, skipped: chunk.skipped, embeddings });
-    if (chunk.skipped.length) post({ type: 'skipped', items: chunk.skipped });
-    progress.add(chunks[chunk.index]!.length, chunk.skipped.length);
+  // Decoding and preprocessing run in a pool of prepare workers, at most CHUNKS_AHEAD chunks ahead.
+  const preparer = createChunkPreparer({
+    dataset: request.dataset,
+    source,
+    imageFiles,
+    settings: { grid: request.grid, config: model.config },
+    workers: preparePoolSize(navigator.hardwareConcurrency),
+  });
+  const ahead = createLookAhead(todo, (index) => preparer.prepare(index, chunks[index]!), CHUNKS_AHEAD);
+  try {
+    for (let next = ahead.next(); next; next = ahead.next()) {
+      if ((await control.checkpoint(() => post({ type: 'paused' }))) === 'cancel') return null;
+      const chunk = await next;
+      const crops = chunk.ids.length * chunk.cropsPerImage;
+      const embeddings = crops > 0 ? (await model.encodeImages(chunk.pixels, crops)).data : new Float32Array(0);
+      await store.writeChunk(key, chunk.index, { ids: chunk.ids, skipped: chunk.skipped, embeddings });
+      if (chunk.skipped.length) post({ type: 'skipped', items: chunk.skipped });
+      progress.add(chunks[chunk.index]!.length, chunk.skipped.length);
+    }
+  } finally {
+    preparer.close();
   }
   progress.add(0, 0);
   return { recomputed: total - fromCache };
@@ -136,15 +182,7 @@ function assemble(stored: StoredChunk[], dataset: VocDataset, text: Matrix, grid
   const split = splitChunkEmbeddings(stored.map((chunk) => chunk.embeddings), ids.length, snippets, text.cols);
   const rowOf = new Map(dataset.ids.map((id, index) => [String(id), index]));
   const labels = selectRows(dataset.labels, ids.map((id) => rowOf.get(id)!));
-  return createSimilarityState({ global: split.globalEmbeds, local: split.localEmbeds, text }, labels, dataset.classes, snippets, scale);
-}
-
-async function textEmbeddings(store: EmbeddingStore, model: WebClipModel, prompts: string[]): Promise<Matrix> {
-  const cached = await store.getTextEmbeddings(model.id, prompts);
-  if (cached) return createMatrix(prompts.length, cached.length / prompts.length, cached);
-  const encoded = await model.encodeTexts(prompts);
-  await store.putTextEmbeddings(model.id, prompts, encoded.data);
-  return encoded;
+  return createSimilarityState({ global: split.globalEmbeds, local: split.localEmbeds, text }, ids, labels, dataset.classes, snippets, scale);
 }
 
 function runMeta(

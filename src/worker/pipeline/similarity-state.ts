@@ -5,24 +5,48 @@ import type { PseudoLabelInputs } from '../../core/evaluation/pseudo-labels';
 import type { LabelMatrix, Matrix } from '../../core/types';
 import type { EvaluationMessage, PseudoLabelSettingsMessage } from '../protocol';
 
-/**
- * What a finished run keeps in the worker so that τ, ζ and λ change without the image encoder:
- * the cosine matrices (prompt-dependent, temperature-free) and, per temperature, α/β/global.
- */
-export interface SimilarityState {
+/** Image embeddings of a run ([n, d] global and [n × N², d] snippets) and the text embeddings ([C, d]). */
+export interface RunEmbeddings {
+  readonly global: Matrix;
+  readonly local: Matrix;
+  readonly text: Matrix;
+}
+
+/** What the views and the results panel read from: a finished run, or a reference cache (α/β only). */
+export interface LabState {
+  /** Image ids of the rows, in row order (skipped images are not rows). */
+  readonly ids: readonly string[];
   readonly classes: readonly string[];
   readonly labels: LabelMatrix;
+  /** N² of the snippet grid. */
   readonly snippets: number;
   readonly modelScale: number;
+  /** [n × N², C] cosines of every snippet; null when only α/β were stored (reference caches). */
+  readonly localCos: Matrix | null;
+  /** null: any temperature; else the only softmax scale the scores exist at (reference caches). */
+  readonly fixedScale: number | null;
+  /** Global, α and β at a softmax scale; RangeError for another scale than `fixedScale`. */
+  inputsAt(scale: number): PseudoLabelInputs;
+}
+
+/**
+ * What a finished run keeps in the worker so that τ, ζ, λ, class names and prompts change without the
+ * image encoder: the image embeddings (for a new prompt set), the cosine matrices (prompt-dependent,
+ * temperature-free) and, per temperature, α/β/global.
+ */
+export interface SimilarityState extends LabState {
   /** [n, C] */
   readonly globalCos: Matrix;
   /** [n × N², C] */
   readonly localCos: Matrix;
-  inputsAt(scale: number): PseudoLabelInputs;
+  readonly fixedScale: null;
+  /** The same images under other text embeddings (one per class, same order): cosines recomputed. */
+  withText(text: Matrix): SimilarityState;
 }
 
 export function createSimilarityState(
-  embeddings: { global: Matrix; local: Matrix; text: Matrix },
+  embeddings: RunEmbeddings,
+  ids: readonly string[],
   labels: LabelMatrix,
   classes: readonly string[],
   snippets: number,
@@ -31,13 +55,20 @@ export function createSimilarityState(
   const globalCos = cosineSimilarities(embeddings.global, embeddings.text);
   const localCos = cosineSimilarities(embeddings.local, embeddings.text);
   const byScale = new Map<number, PseudoLabelInputs>();
+  if (ids.length !== labels.rows) throw new RangeError(`${ids.length} image ids for ${labels.rows} label rows`);
   return {
+    ids,
     classes,
     labels,
     snippets,
     modelScale,
     globalCos,
     localCos,
+    fixedScale: null,
+    withText(text) {
+      if (text.rows !== classes.length) throw new RangeError(`${text.rows} text embeddings for ${classes.length} classes`);
+      return createSimilarityState({ global: embeddings.global, local: embeddings.local, text }, ids, labels, classes, snippets, modelScale);
+    },
     inputsAt(scale) {
       let inputs = byScale.get(scale);
       if (!inputs) {
@@ -51,7 +82,7 @@ export function createSimilarityState(
 }
 
 /** mAP of global, aggregate and final labels at one setting (what the run panel shows). */
-export function evaluateState(state: SimilarityState, settings: PseudoLabelSettingsMessage): EvaluationMessage {
+export function evaluateState(state: LabState, settings: PseudoLabelSettingsMessage): EvaluationMessage {
   const started = performance.now();
   const inputs = state.inputsAt(settings.scale ?? state.modelScale);
   const metric = { convention: settings.convention, difficult: settings.difficult } as const;
@@ -65,4 +96,9 @@ export function evaluateState(state: SimilarityState, settings: PseudoLabelSetti
     classesWithoutPositives: final.classesWithoutPositives,
     elapsedMs: performance.now() - started,
   };
+}
+
+/** A run's state (embeddings kept: prompts can change), as opposed to a reference cache's scores. */
+export function isSimilarityState(state: LabState): state is SimilarityState {
+  return 'withText' in state;
 }

@@ -2,12 +2,15 @@ import { useEffect } from 'react';
 import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/temperature';
 import type { PipelineClient } from '../../state/pipeline-client';
 import { useRunStore } from '../../state/run-store';
+import { PromptEditor } from '../prompts/prompt-editor';
+import { ExportPanel } from '../export/export-panel';
 
 export function ResultsPanel({ client }: { client: PipelineClient }) {
-  const { phase, settings, setSettings, evaluation } = useRunStore();
+  const { phase, settings, setSettings, evaluation, evaluationError, prompts, dataset, fixedScale } = useRunStore();
+  // A new prompt set changes every similarity: evaluate again, like a settings change.
   useEffect(() => {
     if (phase === 'complete') client.send({ type: 'evaluate', settings });
-  }, [phase, settings, client]);
+  }, [phase, settings, prompts, client]);
   if (phase !== 'complete') return null;
   const rows: [string, number | undefined][] = [
     ['global', evaluation?.mAP.global],
@@ -29,12 +32,14 @@ export function ResultsPanel({ client }: { client: PipelineClient }) {
         <label className="field">
           Temperature
           <select
+            disabled={fixedScale !== null}
+            aria-describedby={fixedScale !== null ? 'fixed-temperature' : undefined}
             value={settings.scale === null ? 'model' : settings.scale === PAPER_SCALE.scale ? 'paper' : 'reference'}
             onChange={(event) =>
               setSettings({ scale: { model: null, paper: PAPER_SCALE.scale, reference: REFERENCE_REPRODUCTION_SCALE.scale }[event.target.value] ?? null })
             }
           >
-            <option value="model">the model's own (CLIP: 100)</option>
+            <option value="model">{fixedScale !== null ? `the cache's own (${REFERENCE_REPRODUCTION_SCALE.label})` : "the model's own (CLIP: 100)"}</option>
             <option value="paper">{PAPER_SCALE.label}</option>
             <option value="reference">{REFERENCE_REPRODUCTION_SCALE.label}</option>
           </select>
@@ -45,6 +50,13 @@ export function ResultsPanel({ client }: { client: PipelineClient }) {
             <option value="step">step-wise (sklearn)</option>
             <option value="voc07">VOC2007 11-point</option>
             <option value="voc10">VOC2010+ all-point</option>
+          </select>
+        </label>
+        <label className="field">
+          Difficult objects
+          <select value={settings.difficult} onChange={(event) => setSettings({ difficult: event.target.value === 'ignore' ? 'ignore' : 'positive' })}>
+            <option value="positive">count as positives</option>
+            <option value="ignore">ignored (VOC devkit)</option>
           </select>
         </label>
       </div>
@@ -71,6 +83,18 @@ export function ResultsPanel({ client }: { client: PipelineClient }) {
           {evaluation.classesWithoutPositives.length > 0 && ` · no AP (no positive): ${evaluation.classesWithoutPositives.join(', ')}`}
         </p>
       )}
+      {fixedScale !== null && (
+        <p id="fixed-temperature" className="muted">
+          A reference cache stores scores, not embeddings: its temperature and prompts are the ones it was made with.
+        </p>
+      )}
+      {evaluationError && (
+        <p className="banner error" role="alert">
+          Not evaluated at this setting: {evaluationError}.
+        </p>
+      )}
+      {dataset && fixedScale === null && <PromptEditor client={client} classes={dataset.classes} />}
+      <ExportPanel client={client} choices={[{ label: 'the workspace setting', settings }]} headingLevel={3} />
     </section>
   );
 }

@@ -1,33 +1,15 @@
-import { requestPersistence } from '../../../worker/storage/embedding-store';
+import { resumeWithPermission } from '../../state/resume-run';
+import { startRun } from '../../state/start-run';
 import type { PipelineClient } from '../../state/pipeline-client';
 import { useRunStore } from '../../state/run-store';
 import { useSelectionStore } from '../../state/selection-store';
 import { formatEta, formatMegabytes } from './format';
 
-const CHUNK_SIZE = 8;
-
 export function RunPanel({ client }: { client: PipelineClient }) {
   const run = useRunStore();
   const selection = useSelectionStore();
   const busy = run.phase === 'running' || run.phase === 'paused';
-  const start = () => {
-    run.begin();
-    // Asked once, from the page (a worker cannot): keeps computed embeddings from being evicted.
-    void requestPersistence();
-    client.send({
-      type: 'start',
-      request: {
-        dataset: selection.dataset,
-        split: selection.split,
-        limit: selection.limit,
-        model: selection.model,
-        grid: selection.grid,
-        promptTemplate: 'a photo of a {name}',
-        preferredProvider: selection.provider,
-        chunkSize: CHUNK_SIZE,
-      },
-    });
-  };
+  const start = () => startRun(client);
   const progress = run.progress;
   const percent = progress && progress.total ? Math.round((100 * progress.done) / progress.total) : 0;
   return (
@@ -38,6 +20,7 @@ export function RunPanel({ client }: { client: PipelineClient }) {
           Running on WebAssembly ({run.backend.wasmThreads} threads), not WebGPU: {run.backend.fallbackReason}.
         </p>
       )}
+      <ResumeNoticeBanner client={client} />
       <div className="controls">
         <label className="field">
           Snippet grid
@@ -104,8 +87,13 @@ export function RunPanel({ client }: { client: PipelineClient }) {
       )}
       {run.phase === 'complete' && (
         <p role="status" aria-label="Run result">
-          Done: {run.dataset?.images ?? 0} images
-          {run.recomputed === 0 ? ', all from the browser cache (nothing recomputed)' : `, ${run.recomputed} encoded now`}
+          {run.fixedScale !== null ? 'Reference cache open: ' : 'Done: '}
+          {run.dataset?.images ?? 0} images
+          {run.fixedScale !== null
+            ? ', scores as the reference reproduction stored them'
+            : run.recomputed === 0
+              ? ', all from the browser cache (nothing recomputed)'
+              : `, ${run.recomputed} encoded now`}
           {run.skipped.length > 0 && ` (${run.skipped.length} skipped: see below)`}.
         </p>
       )}
@@ -150,4 +138,34 @@ function SkippedFiles() {
       </ul>
     </details>
   );
+}
+
+/** About the run the last page left unfinished: resumed, or what to click to resume it. */
+function ResumeNoticeBanner({ client }: { client: PipelineClient }) {
+  const notice = useRunStore((state) => state.resumeNotice);
+  if (!notice) return null;
+  switch (notice.kind) {
+    case 'resumed':
+      return (
+        <p className="banner info" role="status" aria-label="Resumed run">
+          Resumed the run on {notice.label} that the reload interrupted: images already stored are not encoded again.
+        </p>
+      );
+    case 'needs-permission':
+      return (
+        <p className="banner info" role="alert">
+          The run on {notice.label} was interrupted. The browser needs your permission to read the folder again.{' '}
+          <button type="button" onClick={() => void resumeWithPermission(client, notice.request)}>
+            Resume the run
+          </button>
+        </p>
+      );
+    case 'choose-again':
+      return (
+        <p className="banner info" role="alert">
+          The run on {notice.label} was interrupted. Files chosen by upload cannot be reopened after a reload: choose the
+          folder again and press “Compute pseudo labels” — the images already stored are not encoded again.
+        </p>
+      );
+  }
 }

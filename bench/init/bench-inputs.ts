@@ -1,0 +1,28 @@
+import { indexImageFiles } from '../../src/core/initialization/image-files';
+import type { FileSource } from '../../src/core/dataset-source';
+import { loadVocDataset } from '../../src/core/voc';
+import { configureOnnxRuntime, type ExecutionProvider } from '../../src/worker/inference/ort-web';
+import { loadWebClipModel, type WebClipModel } from '../../src/worker/inference/web-clip-model';
+import { openDataset } from '../../src/worker/pipeline/open-dataset';
+import { openModelFiles } from '../../src/worker/pipeline/open-model';
+import { TINY_VIT, vocMini } from './bench-setup';
+
+/** voc-mini and tiny-vit opened as the pipeline opens them, for the measurements beside the real run. */
+export interface BenchInputs {
+  readonly source: FileSource;
+  /** The images in the pipeline's order (the first `limit`). */
+  readonly ids: string[];
+  readonly imageFiles: ReadonlyMap<string, string>;
+  readonly model: WebClipModel;
+}
+
+/** `configure: false` leaves onnxruntime's settings to the caller (configureOnnxRuntime is the lab's). */
+export async function openBenchInputs(provider: ExecutionProvider, limit: number | null, options = { configure: true }): Promise<BenchInputs> {
+  if (options.configure) configureOnnxRuntime();
+  const source = await openDataset(vocMini());
+  const dataset = await loadVocDataset(source, {});
+  const ids = dataset.ids.map(String).slice(0, limit ?? undefined);
+  const files = await openModelFiles(TINY_VIT, () => {});
+  const model = await loadWebClipModel(TINY_VIT.id, files, provider);
+  return { source, ids, imageFiles: await indexImageFiles(source), model };
+}

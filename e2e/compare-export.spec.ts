@@ -1,0 +1,210 @@
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { evaluateMeanAp } from '../src/core/metrics/mean-ap';
+import { createMatrix, type LabelMatrix, type LabelValue } from '../src/core/types';
+
+type Modes = Record<'global' | 'aggregate' | 'final', string>;
+const MODES = ['global', 'aggregate', 'final'] as const;
+const SHOTS = process.env.CDUL_SCREENSHOTS; // a folder: also save screenshots of the view there
+
+/**
+ * The workspace results panel's mAPs at a setting (two decimals, as shown): the worker's 'evaluation'
+ * answer to this ζ and temperature, and the panel showing exactly those numbers.
+ */
+async function workspaceMaps(page: Page, zeta: number, temperature?: 'model' | 'paper' | 'reference'): Promise<Modes> {
+  await page.getByRole('button', { name: 'Workspace' }).click();
+  if (temperature) await page.getByLabel('Temperature').selectOption(temperature);
+  await page.getByLabel(/Threshold ζ/).fill(String(zeta));
+  await expect(page.getByText(`Threshold ζ = ${zeta.toFixed(2)}`)).toBeVisible();
+  const scale = temperature === undefined ? undefined : { model: null, paper: 100, reference: 1 / Math.log(100) }[temperature];
+  let maps: Modes | null = null;
+  await expect
+    .poll(async () => {
+      maps = await page.evaluate(
+        ([z, s]) => {
+          type Evaluation = { settings: { zeta: number; scale: number | null }; mAP: Record<string, number> };
+          const messages = (globalThis as unknown as { cdulE2e: { messages: { type: string; evaluation?: Evaluation }[] } }).cdulE2e.messages;
+          const last = messages.filter((m) => m.type === 'evaluation').at(-1)?.evaluation;
+          if (!last || last.settings.zeta !== z || (s !== undefined && last.settings.scale !== s)) return null;
+          return { global: last.mAP.global!.toFixed(2), aggregate: last.mAP.aggregate!.toFixed(2), final: last.mAP.final!.toFixed(2) };
+        },
+        [zeta, scale] as const,
+      );
+      return maps !== null;
+    })
+    .toBe(true);
+  const table = page.getByRole('table', { name: 'mAP of the pseudo labels' });
+  for (const mode of MODES) await expect(table.getByRole('row', { name: mode }).getByRole('cell')).toHaveText(maps![mode]);
+  return maps!;
+}
+
+async function compareRow(table: Locator, mode: string): Promise<string[]> {
+  return table.getByRole('row', { name: mode }).getByRole('cell').allTextContents();
+}
+
+async function savedText(download: Download): Promise<string> {
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+test('compare ζ 0.1 with ζ 0.5, the temperature collapse, and exports that match the lab’s numbers', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/?e2e');
+  await page.getByLabel('Run on').selectOption('wasm');
+  await page.getByLabel('Images to encode').selectOption('50');
+  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
+  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 50 images', { timeout: 180_000 });
+
+  const at01 = await workspaceMaps(page, 0.1);
+  const at05 = await workspaceMaps(page, 0.5);
+
+  // Compare: A ζ 0.1 against B ζ 0.5; every number named with its AP convention and difficult handling.
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const sideA = page.getByRole('group', { name: 'Setting A' });
+  const sideB = page.getByRole('group', { name: 'Setting B' });
+  await sideA.getByLabel(/Threshold ζ/).fill('0.1');
+  await sideB.getByLabel(/Threshold ζ/).fill('0.5');
+  await expect(sideB.getByText('Threshold ζ = 0.50')).toBeVisible();
+  const mapTable = page.getByRole('table', { name: 'mAP of A and B' });
+  await expect(mapTable.getByRole('columnheader', { name: 'A: mAP % (step-wise, difficult as positive)' })).toBeVisible();
+  for (const mode of MODES) {
+    await expect.poll(() => compareRow(mapTable, mode)).toEqual([at01[mode], at05[mode], expect.any(String)]);
+    const [, , delta] = await compareRow(mapTable, mode);
+    const shown = Number(delta!.replace('−', '-').replace('±', ''));
+    expect(Math.abs(shown - (Number(at05[mode]) - Number(at01[mode])))).toBeLessThanOrEqual(0.011);
+  }
+  expect((await compareRow(mapTable, 'global'))[2]).toBe('±0.00'); // global does not depend on ζ
+
+  // The AP convention and difficult handling are selectable and named on the numbers.
+  await sideA.getByLabel('AP convention').selectOption('voc07');
+  await sideA.getByLabel('Difficult objects').selectOption('ignore');
+  await expect(mapTable.getByRole('columnheader', { name: 'A: mAP % (VOC07 11-point, difficult ignored)' })).toBeVisible();
+  await expect(page.getByText('different AP conventions')).toBeVisible();
+  await sideA.getByLabel('AP convention').selectOption('step');
+  await sideA.getByLabel('Difficult objects').selectOption('positive');
+  await expect.poll(() => compareRow(mapTable, 'final')).toEqual([at01.final, at05.final, expect.any(String)]);
+
+  // The chart: three curves, A and B marked by labelled lines at their ζ.
+  const chart = page.getByRole('figure', { name: /^mAP versus ζ/ });
+  await expect(chart.locator('.recharts-line')).toHaveCount(3);
+  await expect(chart.locator('.recharts-reference-line')).toHaveCount(2);
+  await expect(chart.locator('text.zeta-marker')).toHaveText(['A', 'B']);
+  await expect(chart.locator('.recharts-reference-dot')).toHaveCount(6);
+  const svgDownload = page.waitForEvent('download');
+  await chart.getByRole('button', { name: /as SVG/ }).click();
+  const svg = await savedText(await svgDownload);
+  expect(svg).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+  expect(svg).toContain('>final</text>'); // the legend is drawn into the file
+  const pngDownload = page.waitForEvent('download');
+  await chart.getByRole('button', { name: /as PNG/ }).click();
+  const png = readFileSync((await (await pngDownload).path())!);
+  expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+
+  // Images whose labels changed most: clicking one opens it in the inspector.
+  const changed = page.getByRole('list', { name: 'Images whose labels changed most' });
+  await expect(changed.getByRole('button').first()).toBeVisible();
+  const firstId = (await changed.getByRole('button').first().textContent())!;
+
+  // PR curves: six curves (3 modes × A/B) for the chosen class.
+  await page.getByLabel('Class', { exact: true }).selectOption('dog');
+  const pr = page.getByRole('figure', { name: /Precision–recall of “dog”/ });
+  await expect(pr.locator('.recharts-line')).toHaveCount(6);
+
+  // Export A's final pseudo labels as CSV; its scores are the worker's, and they give the panel's mAP.
+  const exportSection = page.getByRole('region', { name: 'Export' });
+  await exportSection.getByLabel('Setting to export').selectOption({ index: 0 });
+  await exportSection.getByLabel('Pseudo labels to export').selectOption('final');
+  const csvDownload = page.waitForEvent('download');
+  await exportSection.getByRole('button', { name: 'Pseudo labels CSV' }).click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toBe('cdul-final-zeta0.10-lambda0.00-step.csv');
+  const csv = (await savedText(csvFile)).trimEnd().split('\n').map((line) => line.split(','));
+  const worker = await page.evaluate(() => {
+    const messages = (globalThis as unknown as { cdulE2e: { messages: { type: string; result?: { kind: string } }[] } }).cdulE2e.messages;
+    const result = messages.filter((m) => m.type === 'query-result' && m.result?.kind === 'scores').at(-1)!.result as unknown as {
+      ids: string[];
+      classes: string[];
+      scores: { final: Float32Array };
+      truth: Int8Array;
+    };
+    return { ids: result.ids, classes: result.classes, final: Array.from(result.scores.final), truth: Array.from(result.truth) };
+  });
+  const classes = worker.classes.length;
+  expect(csv[0]).toEqual(['image_id', ...worker.classes]);
+  expect(csv).toHaveLength(51);
+  for (const row of [0, 7, 49]) {
+    expect(csv[row + 1]![0]).toBe(worker.ids[row]);
+    expect(csv[row + 1]!.slice(1)).toEqual(worker.final.slice(row * classes, (row + 1) * classes).map((score) => score.toFixed(6)));
+  }
+  const scores = createMatrix(50, classes, new Float32Array(csv.slice(1).flatMap((row) => row.slice(1).map(Number))));
+  const truth: LabelMatrix = { rows: 50, cols: classes, data: Int8Array.from(worker.truth as LabelValue[]) };
+  const csvMap = evaluateMeanAp(scores, truth, { convention: 'step', difficult: 'positive' }, worker.classes).mAP;
+  expect(Math.abs(csvMap - Number(at01.final))).toBeLessThanOrEqual(0.006);
+
+  // The evaluation report of A: settings, run key and the mAPs shown above.
+  const reportDownload = page.waitForEvent('download');
+  await exportSection.getByRole('button', { name: 'Evaluation report JSON' }).click();
+  const reportFile = await reportDownload;
+  expect(reportFile.suggestedFilename()).toBe('cdul-report-zeta0.10-lambda0.00-step.json');
+  const report = JSON.parse(await savedText(reportFile));
+  expect(report.settings).toMatchObject({ zeta: 0.1, lambda: 0, scale: null, apConvention: 'step', difficult: 'positive' });
+  expect(report.runKey).toMatch(/\S/);
+  expect(report.model).toBe('demo-clip');
+  for (const mode of MODES) expect(report.modes[mode].mAP.toFixed(2)).toBe(at01[mode]);
+  expect(Object.keys(report.modes.final.ap)).toEqual(worker.classes);
+
+  // VOC files: one zip, one <class>_val.txt per class, "<id> <score>" lines equal to the CSV's column.
+  const vocDownload = page.waitForEvent('download');
+  await exportSection.getByRole('button', { name: /VOC/ }).click();
+  const vocFile = await vocDownload;
+  expect(vocFile.suggestedFilename()).toBe('cdul-final-zeta0.10-lambda0.00-step-voc-val.zip');
+  const files = unzipSync(readFileSync((await vocFile.path())!));
+  expect(Object.keys(files)).toHaveLength(classes);
+  const catColumn = worker.classes.indexOf('cat');
+  const catLines = strFromU8(files['cat_val.txt']!).trimEnd().split('\n');
+  expect(catLines).toHaveLength(50);
+  expect(catLines[3]).toBe(`${csv[4]![0]} ${csv[4]![catColumn + 1]}`);
+
+  if (SHOTS) {
+    for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${SHOTS}/compare-${width}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  // One click: the paper's scale (A) against the reference reproduction's (B), at the workspace's ζ 0.5.
+  await page.getByRole('button', { name: 'Paper vs reference temperature' }).click();
+  await expect(sideB.getByLabel('Temperature')).toHaveValue('reference');
+  await expect(sideA.getByLabel('Temperature')).toHaveValue('paper');
+  const collapse = page.getByRole('status', { name: 'Temperature collapse' });
+  await expect(collapse).toContainText('≈ 0.217');
+  await expect(collapse).toContainText(/for every ζ ≥ 0\.\d\d — exactly its value at ζ = 1/);
+  const collapsedFrom = Number(/for every ζ ≥ (0\.\d\d)/.exec((await collapse.textContent())!)![1]);
+  expect(collapsedFrom).toBeLessThanOrEqual(0.1);
+  await expect.poll(async () => (await compareRow(mapTable, 'aggregate'))[1]).toMatch(/^\d+\.\d\d$/);
+  const referenceAggregate = (await compareRow(mapTable, 'aggregate'))[1]!;
+  expect(collapse).toContainText(`mAP is ${referenceAggregate} for every ζ`);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/compare-collapse-1280.png`, fullPage: true });
+
+  // The worker's own numbers, through the workspace: at the reference scale the aggregate at ζ 0.1 and
+  // ζ 0.5 equals the aggregate at ζ = 1 (β); at the paper's scale it does not.
+  const beta = await workspaceMaps(page, 1, 'reference');
+  expect((await workspaceMaps(page, 0.1)).aggregate).toBe(beta.aggregate);
+  expect((await workspaceMaps(page, 0.5)).aggregate).toBe(beta.aggregate);
+  expect(referenceAggregate).toBe(beta.aggregate);
+  expect(at01.aggregate === beta.aggregate && at05.aggregate === beta.aggregate).toBe(false);
+
+  // Back in Compare, an image of the "changed most" list opens in the inspector.
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: 'Swap A and B' }).click();
+  await expect(sideA.getByLabel('Temperature')).toHaveValue('reference');
+  await page.getByRole('button', { name: 'Paper vs reference temperature' }).click();
+  await sideA.getByLabel(/Threshold ζ/).fill('0.1');
+  await sideB.getByLabel(/Threshold ζ/).fill('0.5');
+  await sideA.getByLabel('Temperature').selectOption('model');
+  await sideB.getByLabel('Temperature').selectOption('model');
+  await expect(changed.getByRole('button').first()).toHaveText(firstId);
+  await changed.getByRole('button').first().click();
+  await expect(page.getByRole('button', { name: 'Image' })).toHaveAttribute('aria-current', 'page');
+});

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * A reload in the middle of a run: the selection comes back, and the run resumes by itself, skipping
+ * every image whose chunk was stored before the reload.
+ */
+test('a reload mid-run restores the selection and resumes the run without re-encoding stored images', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/?chunk=8');
+  await page.getByLabel('Run on').selectOption('wasm');
+  await page.getByLabel('Images to encode').selectOption('50');
+  await page.getByLabel('Snippet grid').selectOption('2');
+  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
+  const progress = page.getByRole('status', { name: 'Run progress' });
+  await expect(progress).toContainText(/^(1[6-9]|[2-4]\d) \/ 50 images/, { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(progress).toContainText('paused');
+  const stored = Number((await progress.textContent())!.split(' / ')[0]);
+  expect(stored % 8).toBe(0);
+
+  await page.reload();
+  await expect(page.getByRole('status', { name: 'Resumed run' })).toContainText('Demo dataset (built in)');
+  await expect(page.getByLabel('Run on')).toHaveValue('wasm');
+  await expect(page.getByLabel('Images to encode')).toHaveValue('50');
+  await expect(page.getByLabel('Snippet grid')).toHaveValue('2');
+  await expect(page.getByRole('status', { name: 'Run result' })).toContainText(`Done: 50 images, ${50 - stored} encoded now`, { timeout: 150_000 });
+  await expect(progress).toContainText(`${stored} from the browser cache`);
+
+  // A finished run is not resumed again: the next reload only restores the selection.
+  await page.reload();
+  await expect(page.getByLabel('Images to encode')).toHaveValue('50');
+  await expect(page.getByRole('status', { name: 'Resumed run' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Compute pseudo labels' })).toBeEnabled();
+});

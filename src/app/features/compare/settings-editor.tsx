@@ -1,0 +1,61 @@
+import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/temperature';
+import { AP_CONVENTIONS, AP_CONVENTION_LABELS } from '../../../core/metrics/ap-convention';
+import type { PseudoLabelSettingsMessage } from '../../../worker/protocol';
+
+const SCALES = { model: null, paper: PAPER_SCALE.scale, reference: REFERENCE_REPRODUCTION_SCALE.scale } as const;
+
+function scaleKey(scale: number | null): keyof typeof SCALES {
+  if (scale === PAPER_SCALE.scale) return 'paper';
+  if (scale === REFERENCE_REPRODUCTION_SCALE.scale) return 'reference';
+  return 'model';
+}
+
+/** One side of the comparison: a fieldset (role group "Setting A" / "Setting B") of the five settings. */
+export function SettingsEditor({
+  side,
+  settings,
+  onChange,
+}: {
+  side: 'A' | 'B';
+  settings: PseudoLabelSettingsMessage;
+  onChange: (patch: Partial<PseudoLabelSettingsMessage>) => void;
+}) {
+  return (
+    <fieldset className={`compare-side side-${side.toLowerCase()}`}>
+      <legend>Setting {side}</legend>
+      <label className="field">
+        Threshold ζ = {settings.zeta.toFixed(2)}
+        <input type="range" min={0} max={1} step={0.01} value={settings.zeta} onChange={(event) => onChange({ zeta: Number(event.target.value) })} />
+      </label>
+      <label className="field">
+        λ = {settings.lambda.toFixed(2)}
+        <input type="range" min={0} max={1} step={0.05} value={settings.lambda} onChange={(event) => onChange({ lambda: Number(event.target.value) })} />
+      </label>
+      <label className="field">
+        Temperature
+        <select value={scaleKey(settings.scale)} onChange={(event) => onChange({ scale: SCALES[event.target.value as keyof typeof SCALES] })}>
+          <option value="model">the model's own (CLIP: 100)</option>
+          <option value="paper">{PAPER_SCALE.label}</option>
+          <option value="reference">{REFERENCE_REPRODUCTION_SCALE.label}</option>
+        </select>
+      </label>
+      <label className="field">
+        AP convention
+        <select value={settings.convention} onChange={(event) => onChange({ convention: event.target.value as PseudoLabelSettingsMessage['convention'] })}>
+          {AP_CONVENTIONS.map((convention) => (
+            <option key={convention} value={convention}>
+              {AP_CONVENTION_LABELS[convention]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        Difficult objects
+        <select value={settings.difficult} onChange={(event) => onChange({ difficult: event.target.value as PseudoLabelSettingsMessage['difficult'] })}>
+          <option value="positive">count as positive (reproduction)</option>
+          <option value="ignore">ignored (VOC protocol)</option>
+        </select>
+      </label>
+    </fieldset>
+  );
+}

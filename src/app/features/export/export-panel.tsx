@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import {
+  evaluationReportJson,
+  pseudoLabelsCsv,
+  pseudoLabelsJson,
+  settingsFileStem,
+  vocClassFilesZip,
+  type ExportContext,
+} from '../../../core/export/pseudo-label-export';
+import { metricLabel } from '../../../core/lab/compare';
+import type { PseudoLabelMode } from '../../../core/evaluation/pseudo-labels';
+import type { PseudoLabelSettingsMessage } from '../../../worker/protocol';
+import { askLab } from '../../state/lab-client';
+import type { PipelineClient } from '../../state/pipeline-client';
+import { useRunStore } from '../../state/run-store';
+import { useSelectionStore } from '../../state/selection-store';
+import './export.css';
+import { download } from './download';
+
+export interface ExportChoice {
+  readonly label: string;
+  readonly settings: PseudoLabelSettingsMessage;
+}
+
+type ExportKind = 'csv' | 'json' | 'voc' | 'report';
+
+const MODES: readonly PseudoLabelMode[] = ['final', 'aggregate', 'global'];
+
+/**
+ * Downloads of the finished run at one setting: pseudo labels (CSV, JSON, VOC `<class>_<split>.txt` in
+ * one zip) and the evaluation report (JSON). With several `choices` (Compare's A and B) a select picks one.
+ */
+export function ExportPanel({ client, choices, headingLevel = 2 }: { client: PipelineClient; choices: readonly ExportChoice[]; headingLevel?: 2 | 3 }) {
+  const [choiceIndex, setChoiceIndex] = useState(0);
+  const [mode, setMode] = useState<PseudoLabelMode>('final');
+  const [busy, setBusy] = useState<ExportKind | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = useRunStore();
+  const selection = useSelectionStore();
+  const choice = choices[Math.min(choiceIndex, choices.length - 1)]!;
+  const settings = choice.settings;
+  const split = run.dataset?.split ?? 'all';
+
+  const context = (): ExportContext => ({
+    dataset: selection.dataset.label,
+    split: run.dataset?.split ?? null,
+    model: selection.model.id,
+    runKey: run.runKey ?? '',
+    prompts: run.prompts?.prompts ?? null,
+    exportedAt: new Date().toISOString(),
+  });
+
+  const save = async (kind: ExportKind) => {
+    setBusy(kind);
+    setError(null);
+    setDone(null);
+    try {
+      let name: string;
+      if (kind === 'report') {
+        const { results } = await askLab(client, { kind: 'evaluation', settings });
+        name = `${settingsFileStem('report', settings)}.json`;
+        download(name, evaluationReportJson(results, settings, { ...context(), images: run.evaluation?.images ?? 0 }), 'application/json');
+      } else {
+        const scores = await askLab(client, { kind: 'scores', settings });
+        const table = { ids: scores.ids, classes: scores.classes, scores: scores.scores[mode] };
+        const stem = settingsFileStem(mode, settings);
+        if (kind === 'csv') {
+          name = `${stem}.csv`;
+          download(name, pseudoLabelsCsv(table), 'text/csv');
+        } else if (kind === 'json') {
+          name = `${stem}.json`;
+          download(name, pseudoLabelsJson(table, mode, settings, context()), 'application/json');
+        } else {
+          name = `${stem}-voc-${split}.zip`;
+          download(name, vocClassFilesZip(table, split) as Uint8Array<ArrayBuffer>, 'application/zip');
+        }
+      }
+      setDone(name);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const button = (kind: ExportKind, label: string) => (
+    <button type="button" disabled={busy !== null} onClick={() => void save(kind)}>
+      {busy === kind ? 'Preparing…' : label}
+    </button>
+  );
+  return (
+    <section className="export-panel" aria-label="Export">
+      <Heading>Export</Heading>
+      <div className="controls">
+        {choices.length > 1 && (
+          <label className="field">
+            Setting to export
+            <select value={choiceIndex} onChange={(event) => setChoiceIndex(Number(event.target.value))}>
+              {choices.map((entry, index) => (
+                <option key={entry.label} value={index}>
+                  {entry.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field">
+          Pseudo labels to export
+          <select value={mode} onChange={(event) => setMode(event.target.value as PseudoLabelMode)}>
+            {MODES.map((entry) => (
+              <option key={entry} value={entry}>
+                {entry}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="export-buttons" role="group" aria-label="Downloads">
+        {button('csv', 'Pseudo labels CSV')}
+        {button('json', 'Pseudo labels JSON')}
+        {button('voc', `VOC <class>_${split}.txt (zip)`)}
+        {button('report', 'Evaluation report JSON')}
+      </div>
+      <p className="muted export-note">
+        ζ {settings.zeta.toFixed(2)} · λ {settings.lambda.toFixed(2)} · temperature {settings.scale === null ? "model's own" : settings.scale.toFixed(3)} · report AP{' '}
+        {metricLabel(settings.convention, settings.difficult)}. The VOC files come in one zip: one text file per class would be one download each.
+      </p>
+      <p role="status" aria-label="Export status" className="muted">
+        {done && `Saved ${done}`}
+      </p>
+      {error && (
+        <p role="alert" className="banner error">
+          The export failed: {error}. Run the initialization again if the run is gone, then retry.
+        </p>
+      )}
+    </section>
+  );
+}

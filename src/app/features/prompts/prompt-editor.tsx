@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { DEFAULT_PROMPT_CHOICE, validatePromptTemplate, type PromptChoice } from '../../../core/clip/prompts';
+import { naturalClassName } from '../../../core/voc/voc-classes';
+import type { PipelineClient } from '../../state/pipeline-client';
+import { useRunStore } from '../../state/run-store';
+
+/**
+ * Prompt template and class names of the finished run. Applying them runs only the text encoder in the
+ * worker (or nothing, for a prompt set embedded before) and recomputes the similarities from the stored
+ * image embeddings; the next run also starts with them.
+ */
+export function PromptEditor({ client, classes }: { client: PipelineClient; classes: readonly string[] }) {
+  const { promptChoice, prompts, promptError, choosePrompts } = useRunStore();
+  const [draft, setDraft] = useState<PromptChoice>(promptChoice);
+  const [applying, setApplying] = useState(false);
+  useEffect(() => setApplying(false), [prompts, promptError]);
+  const templateProblem = validatePromptTemplate(draft.template);
+  const edited = classes.filter((token) => draft.classNames[token] !== undefined);
+  const apply = (choice: PromptChoice) => {
+    setDraft(choice);
+    choosePrompts(choice);
+    setApplying(true);
+    client.send({ type: 'set-prompts', choice });
+  };
+  const setName = (token: string, name: string) => {
+    const classNames = { ...draft.classNames };
+    if (name === naturalClassName(token)) delete classNames[token];
+    else classNames[token] = name;
+    setDraft({ ...draft, classNames });
+  };
+  return (
+    <fieldset className="prompt-editor">
+      <legend>Prompts</legend>
+      <form
+        className="controls"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!templateProblem) apply(draft);
+        }}
+      >
+        <label className="field wide">
+          Prompt template
+          <input
+            type="text"
+            value={draft.template}
+            aria-invalid={templateProblem !== null}
+            aria-describedby="prompt-template-help"
+            onChange={(event) => setDraft({ ...draft, template: event.target.value })}
+          />
+        </label>
+        <button type="submit" disabled={applying || templateProblem !== null}>
+          Apply prompts
+        </button>
+        <button type="button" disabled={applying} onClick={() => apply(DEFAULT_PROMPT_CHOICE)}>
+          Reset to the paper's prompts
+        </button>
+      </form>
+      <p id="prompt-template-help" className={templateProblem ? 'banner error' : 'muted'}>
+        {templateProblem ?? '{name} is replaced by each class name below.'}
+      </p>
+      <details>
+        <summary>Class names ({edited.length} edited)</summary>
+        <table aria-label="Class names in the prompts">
+          <thead>
+            <tr>
+              <th scope="col">class</th>
+              <th scope="col">name in the prompt</th>
+            </tr>
+          </thead>
+          <tbody>
+            {classes.map((token) => (
+              <tr key={token}>
+                <th scope="row">{token}</th>
+                <td>
+                  <input
+                    type="text"
+                    aria-label={`Name of class ${token}`}
+                    value={draft.classNames[token] ?? naturalClassName(token)}
+                    onChange={(event) => setName(token, event.target.value)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      {promptError && (
+        <p className="banner error" role="alert">
+          The prompts were not changed: {promptError}.
+        </p>
+      )}
+      {prompts && (
+        <p className="muted" role="status" aria-label="Prompts in force">
+          In force: “{prompts.prompts[0]}”{prompts.prompts.length > 1 ? ` … (${prompts.prompts.length} prompts)` : ''} · text encoder{' '}
+          {prompts.textFromCache ? 'not needed (embedded before)' : `${prompts.textEncoderMs.toFixed(0)} ms`} · similarities{' '}
+          {prompts.similaritiesMs.toFixed(0)} ms, image encoder not used
+        </p>
+      )}
+    </fieldset>
+  );
+}

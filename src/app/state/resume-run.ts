@@ -1,0 +1,62 @@
+import type { RunRequest } from '../../worker/protocol';
+import type { PipelineClient } from './pipeline-client';
+import { useRunStore } from './run-store';
+import { useSelectionStore } from './selection-store';
+import { sameDataset, sameModel } from './session-sync';
+import { forgetRunInProgress, loadInterruptedRun } from './session-store';
+import { startRun } from './start-run';
+
+/** What the run panel says about a run the last page left unfinished. */
+export type ResumeNotice =
+  | { readonly kind: 'resumed'; readonly label: string }
+  /** A folder whose read permission must be granted again by a click (the browser's rule). */
+  | { readonly kind: 'needs-permission'; readonly label: string; readonly request: RunRequest }
+  /** Files chosen by upload cannot be reopened: the user chooses the folder again. */
+  | { readonly kind: 'choose-again'; readonly label: string };
+
+/**
+ * On load: a run interrupted by a reload (or a closed tab) starts again by itself when its dataset can
+ * be reopened without asking — the worker then skips every chunk already stored; otherwise the run
+ * panel says what to click.
+ */
+export async function resumeInterruptedRun(client: PipelineClient): Promise<void> {
+  const interrupted = await loadInterruptedRun();
+  if (!interrupted) return;
+  if ('unkeepable' in interrupted) {
+    useRunStore.setState({ resumeNotice: { kind: 'choose-again', label: interrupted.unkeepable } });
+    await forgetRunInProgress();
+    return;
+  }
+  const request = { ...interrupted.request, dataset: sameDataset(interrupted.request.dataset), model: sameModel(interrupted.request.model) };
+  const { dataset } = request;
+  if (dataset.kind === 'directory' && (await dataset.handle.queryPermission?.({ mode: 'read' })) !== 'granted') {
+    useRunStore.setState({ resumeNotice: { kind: 'needs-permission', label: dataset.label, request } });
+    return;
+  }
+  resume(client, request);
+}
+
+/** From the "Resume" button: the click lets the browser ask for the folder's permission again. */
+export async function resumeWithPermission(client: PipelineClient, request: RunRequest): Promise<void> {
+  const { dataset } = request;
+  if (dataset.kind === 'directory' && (await dataset.handle.requestPermission?.({ mode: 'read' })) !== 'granted') {
+    useRunStore.setState({ resumeNotice: null, error: `Reading '${dataset.label}' was not allowed, so the run was not resumed.` });
+    await forgetRunInProgress();
+    return;
+  }
+  resume(client, request);
+}
+
+function resume(client: PipelineClient, request: RunRequest): void {
+  useSelectionStore.setState({
+    dataset: request.dataset,
+    split: request.split,
+    model: request.model,
+    grid: request.grid,
+    limit: request.limit,
+    provider: request.preferredProvider,
+  });
+  useRunStore.setState({ promptChoice: { template: request.promptTemplate, classNames: request.classNames ?? {} } });
+  startRun(client, request);
+  useRunStore.setState({ resumeNotice: { kind: 'resumed', label: request.dataset.label } });
+}

@@ -1,0 +1,82 @@
+import type { MeanApResult } from '../../core/metrics/mean-ap';
+import type { PrCurve } from '../../core/metrics/pr-curve';
+import type { PseudoLabelMode } from '../../core/evaluation/pseudo-labels';
+import type { PseudoLabelSettingsMessage } from '../protocol';
+
+/**
+ * Questions the lab's views ask the pipeline worker about the finished run. The worker owns the
+ * matrices (tens of MB for VOC train); views get the slices they draw, in typed arrays.
+ */
+export type LabQuery =
+  /** Every image's global, aggregate and final scores at one setting, with the ground truth. */
+  | { readonly kind: 'scores'; readonly settings: PseudoLabelSettingsMessage }
+  /** One image: its snippets' scores (heatmaps), α/β and where they came from, its labels. */
+  | { readonly kind: 'image'; readonly index: number; readonly settings: PseudoLabelSettingsMessage }
+  /** The image file itself, to draw (read from the dataset by the worker, which holds the folder). */
+  | { readonly kind: 'image-file'; readonly index: number }
+  /** mAP and per-class AP of the three modes. */
+  | { readonly kind: 'evaluation'; readonly settings: PseudoLabelSettingsMessage }
+  /** Precision–recall curves of one class for the three modes. */
+  | { readonly kind: 'pr-curves'; readonly classIndex: number; readonly settings: PseudoLabelSettingsMessage }
+  /** mAP at every ζ of `zetas` (λ, scale, convention and difficult from `settings`). */
+  | { readonly kind: 'zeta-sweep'; readonly zetas: readonly number[]; readonly settings: PseudoLabelSettingsMessage };
+
+export type ByMode<T> = Readonly<Record<PseudoLabelMode, T>>;
+
+export interface ScoresResult {
+  readonly kind: 'scores';
+  readonly ids: readonly string[];
+  readonly classes: readonly string[];
+  /** [images × classes] row-major, per mode. */
+  readonly scores: ByMode<Float32Array>;
+  /** [images × classes]: 1 positive, −1 negative, 0 difficult-only. */
+  readonly truth: Int8Array;
+}
+
+export interface ImageResult {
+  readonly kind: 'image';
+  readonly index: number;
+  readonly id: string;
+  /** N of the N×N grid; 0 when the run kept no per-snippet scores (reference caches: α/β only). */
+  readonly grid: number;
+  /** [N² × classes]: each snippet's class scores (softmax at the setting's temperature). */
+  readonly snippetScores: Float32Array;
+  readonly alphaSnippet: Int32Array;
+  readonly betaSnippet: Int32Array;
+  readonly alpha: Float32Array;
+  readonly beta: Float32Array;
+  readonly scores: ByMode<Float32Array>;
+  readonly truth: Int8Array;
+}
+
+export interface ImageFileResult {
+  readonly kind: 'image-file';
+  readonly index: number;
+  readonly id: string;
+  /** Path inside the dataset, e.g. JPEGImages/2008_000123.jpg. */
+  readonly path: string;
+  readonly bytes: ArrayBuffer;
+  readonly mimeType: string;
+}
+
+export interface EvaluationResult {
+  readonly kind: 'evaluation';
+  readonly results: ByMode<MeanApResult>;
+}
+
+export interface PrCurvesResult {
+  readonly kind: 'pr-curves';
+  readonly classIndex: number;
+  readonly curves: ByMode<PrCurve>;
+}
+
+export interface ZetaSweepResult {
+  readonly kind: 'zeta-sweep';
+  readonly zetas: readonly number[];
+  readonly mAP: ByMode<readonly number[]>;
+}
+
+export type LabResult = ScoresResult | ImageResult | ImageFileResult | EvaluationResult | PrCurvesResult | ZetaSweepResult;
+
+/** The result type that answers a query of kind K. */
+export type LabResultOf<K extends LabQuery['kind']> = Extract<LabResult, { kind: K }>;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { FileSource } from '../../core/dataset-source';
+import { createMatrix, type LabelMatrix } from '../../core/types';
+import { createSimilarityState, evaluateState } from '../pipeline/similarity-state';
+import type { PseudoLabelSettingsMessage } from '../protocol';
+import { answerLabQuery, type LabRun } from './lab-session';
+
+// 3 images, 2×2 grid, 2 classes, 2-d embeddings; texts on the axes so cosines are easy to read.
+const global = createMatrix(3, 2, new Float32Array([1, 0, 0, 1, 1, 1]));
+const local = createMatrix(12, 2, new Float32Array([1, 0, 1, 0.2, 0.5, 1, 1, 0, 0, 1, 0.1, 1, 0, 1, 0.3, 1, 1, 1, 1, 0.1, 0.9, 1, 0, 1]));
+const text = createMatrix(2, 2, new Float32Array([1, 0, 0, 1]));
+const labels: LabelMatrix = { rows: 3, cols: 2, data: new Int8Array([1, -1, -1, 1, 1, 0]) };
+const state = createSimilarityState({ global, local, text }, ['a', 'b', 'c'], labels, ['cat', 'dog'], 4, 10);
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+const source = { label: 'voc', readBytes: async (path: string) => (path === 'JPEGImages/b.jpg' ? png : new Uint8Array(0)) } as unknown as FileSource;
+const run: LabRun = { state, source, imageFiles: new Map([['b', 'JPEGImages/b.jpg']]) };
+const settings: PseudoLabelSettingsMessage = { zeta: 0.3, lambda: 0.5, scale: null, convention: 'step', difficult: 'ignore' };
+
+describe('the lab queries of a finished run', () => {
+  it('evaluation gives the mAPs the run panel shows', async () => {
+    const { result } = await answerLabQuery(run, { kind: 'evaluation', settings });
+    if (result.kind !== 'evaluation') throw new Error(result.kind);
+    const panel = evaluateState(state, settings).mAP;
+    expect([result.results.global.mAP, result.results.aggregate.mAP, result.results.final.mAP]).toEqual([panel.global, panel.aggregate, panel.final]);
+    expect(result.results.final.perClass.map((entry) => entry.className)).toEqual(['cat', 'dog']);
+  });
+
+  it('a ζ sweep point equals an evaluation at that ζ', async () => {
+    const { result } = await answerLabQuery(run, { kind: 'zeta-sweep', zetas: [0, 0.3, 0.9], settings });
+    if (result.kind !== 'zeta-sweep') throw new Error(result.kind);
+    for (const [k, zeta] of [0, 0.3, 0.9].entries()) {
+      expect(result.mAP.aggregate[k]).toBe(evaluateState(state, { ...settings, zeta }).mAP.aggregate);
+    }
+  });
+
+  it('scores: final = ½(global + aggregate + λ|global − aggregate|) (spec §1), and the ground truth as given', async () => {
+    const { result } = await answerLabQuery(run, { kind: 'scores', settings });
+    if (result.kind !== 'scores') throw new Error(result.kind);
+    expect(result.ids).toEqual(['a', 'b', 'c']);
+    expect(Array.from(result.truth)).toEqual([1, -1, -1, 1, 1, 0]);
+    result.scores.final.forEach((value, k) => {
+      const [g, a] = [result.scores.global[k]!, result.scores.aggregate[k]!];
+      expect(value).toBeCloseTo(0.5 * (g + a + 0.5 * Math.abs(g - a)), 6);
+    });
+  });
+
+  it('image: the snippet marked for α holds α, and the aggregate is α when α ≥ ζ, else β', async () => {
+    const { result } = await answerLabQuery(run, { kind: 'image', index: 1, settings });
+    if (result.kind !== 'image') throw new Error(result.kind);
+    expect(result.grid).toBe(2);
+    for (let c = 0; c < 2; c++) {
+      expect(result.snippetScores[result.alphaSnippet[c]! * 2 + c]).toBe(result.alpha[c]);
+      expect(result.scores.aggregate[c]).toBe(result.alpha[c]! >= Math.fround(0.3) ? result.alpha[c] : result.beta[c]);
+    }
+    await expect(answerLabQuery(run, { kind: 'image', index: 3, settings })).rejects.toThrow('no image 3 in a run of 3');
+  });
+
+  it('image-file: the bytes of the image, typed by content (a PNG named .jpg is a PNG)', async () => {
+    const { result, transfer } = await answerLabQuery(run, { kind: 'image-file', index: 1 });
+    if (result.kind !== 'image-file') throw new Error(result.kind);
+    expect([result.id, result.path, result.mimeType]).toEqual(['b', 'JPEGImages/b.jpg', 'image/png']);
+    expect(Array.from(new Uint8Array(result.bytes))).toEqual(Array.from(png));
+    expect(transfer).toEqual([result.bytes]);
+    await expect(answerLabQuery(run, { kind: 'image-file', index: 0 })).rejects.toThrow('no image file for image 0');
+  });
+
+  it('pr-curves for the three modes of one class', async () => {
+    const { result } = await answerLabQuery(run, { kind: 'pr-curves', classIndex: 1, settings });
+    if (result.kind !== 'pr-curves') throw new Error(result.kind);
+    expect(result.curves.global.length).toBeGreaterThan(0);
+    await expect(answerLabQuery(run, { kind: 'pr-curves', classIndex: 2, settings })).rejects.toThrow('no class 2');
+  });
+});

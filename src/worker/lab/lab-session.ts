@@ -1,0 +1,116 @@
+import { snippetDetail } from '../../core/lab/snippet-detail';
+import type { FileSource } from '../../core/dataset-source';
+import { computePseudoLabels, PSEUDO_LABEL_MODES, type PseudoLabelMode } from '../../core/evaluation/pseudo-labels';
+import { evaluatePseudoLabels, sweepPseudoLabels } from '../../core/evaluation/evaluate-pseudo-labels';
+import { classPrCurve } from '../../core/metrics/pr-curve';
+import { matrixRow, type Matrix } from '../../core/types';
+import type { PseudoLabelSettingsMessage } from '../protocol';
+import type { LabState } from '../pipeline/similarity-state';
+import type { ByMode, LabQuery, LabResult } from './lab-protocol';
+
+/** What the worker keeps of a finished run to answer the views: the state, and where its images are. */
+export interface LabRun {
+  readonly state: LabState;
+  readonly source: FileSource;
+  /** Image id → path inside the dataset. */
+  readonly imageFiles: ReadonlyMap<string, string>;
+}
+
+export interface LabAnswer {
+  readonly result: LabResult;
+  /** Buffers handed over to the page rather than copied. */
+  readonly transfer: Transferable[];
+}
+
+/** Answers one query; throws RangeError for an image or class outside the run. */
+export async function answerLabQuery(run: LabRun, query: LabQuery): Promise<LabAnswer> {
+  const { state } = run;
+  switch (query.kind) {
+    case 'scores': {
+      const scores = byMode((mode) => copy(labelsAt(state, query.settings, mode).data));
+      const truth = state.labels.data.slice();
+      return answer({ kind: 'scores', ids: state.ids, classes: state.classes, scores, truth }, [...Object.values(scores).map((a) => a.buffer), truth.buffer]);
+    }
+    case 'image':
+      return imageAnswer(state, query.index, query.settings);
+    case 'image-file':
+      return imageFileAnswer(run, query.index);
+    case 'evaluation': {
+      const inputs = state.inputsAt(query.settings.scale ?? state.modelScale);
+      const results = byMode((mode) => evaluatePseudoLabels(inputs, state.labels, state.classes, { mode, ...pseudoSettings(query.settings) }));
+      return answer({ kind: 'evaluation', results }, []);
+    }
+    case 'pr-curves': {
+      if (!(query.classIndex >= 0 && query.classIndex < state.classes.length)) throw new RangeError(`no class ${query.classIndex}`);
+      const metric = { convention: query.settings.convention, difficult: query.settings.difficult };
+      const curves = byMode((mode) => classPrCurve(labelsAt(state, query.settings, mode), state.labels, query.classIndex, metric));
+      return answer({ kind: 'pr-curves', classIndex: query.classIndex, curves }, []);
+    }
+    case 'zeta-sweep': {
+      const inputs = state.inputsAt(query.settings.scale ?? state.modelScale);
+      const { lambda, convention, difficult } = query.settings;
+      const sweep = (mode: PseudoLabelMode) =>
+        sweepPseudoLabels(inputs, state.labels, state.classes, { mode, lambda, convention, difficult }, query.zetas).map((point) => point.result.mAP);
+      return answer({ kind: 'zeta-sweep', zetas: query.zetas, mAP: byMode(sweep) }, []);
+    }
+  }
+}
+
+function imageAnswer(state: LabState, index: number, settings: PseudoLabelSettingsMessage): LabAnswer {
+  const id = state.ids[index];
+  if (id === undefined) throw new RangeError(`no image ${index} in a run of ${state.ids.length}`);
+  const scale = settings.scale ?? state.modelScale;
+  const inputs = state.inputsAt(scale);
+  // A reference cache kept only α/β: no snippet scores to show (grid 0 tells the view so).
+  const detail = state.localCos ? snippetDetail(state.localCos, index, state.snippets, scale) : null;
+  const scores = byMode((mode) => copy(matrixRow(labelsAt(state, settings, mode), index)));
+  const row = (matrix: Matrix) => copy(matrixRow(matrix, index));
+  const classes = state.classes.length;
+  const truth = state.labels.data.slice(index * classes, (index + 1) * classes);
+  const result = {
+    kind: 'image' as const,
+    index,
+    id,
+    grid: detail ? Math.round(Math.sqrt(state.snippets)) : 0,
+    snippetScores: detail?.scores.data ?? new Float32Array(0),
+    alphaSnippet: detail?.alphaSnippet ?? new Int32Array(0),
+    betaSnippet: detail?.betaSnippet ?? new Int32Array(0),
+    alpha: row(inputs.alpha),
+    beta: row(inputs.beta),
+    scores,
+    truth,
+  };
+  return answer(result, [result.snippetScores.buffer, result.alphaSnippet.buffer, result.betaSnippet.buffer, truth.buffer]);
+}
+
+async function imageFileAnswer(run: LabRun, index: number): Promise<LabAnswer> {
+  const id = run.state.ids[index];
+  const path = id === undefined ? undefined : run.imageFiles.get(id);
+  if (id === undefined || path === undefined) throw new RangeError(`no image file for image ${index}`);
+  const bytes = await run.source.readBytes(path);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return answer({ kind: 'image-file', index, id, path, bytes: buffer, mimeType: mimeTypeOf(bytes) }, [buffer]);
+}
+
+/** From the file's first bytes, not its name: VOC folders hold PNGs named .jpg. */
+function mimeTypeOf(bytes: Uint8Array): string {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'image/png';
+  return 'image/jpeg';
+}
+
+function labelsAt(state: LabState, settings: PseudoLabelSettingsMessage, mode: PseudoLabelMode): Matrix {
+  return computePseudoLabels(state.inputsAt(settings.scale ?? state.modelScale), { mode, zeta: settings.zeta, lambda: settings.lambda });
+}
+
+function pseudoSettings(settings: PseudoLabelSettingsMessage) {
+  return { zeta: settings.zeta, lambda: settings.lambda, convention: settings.convention, difficult: settings.difficult };
+}
+
+function byMode<T>(of: (mode: PseudoLabelMode) => T): ByMode<T> {
+  return Object.fromEntries(PSEUDO_LABEL_MODES.map((mode) => [mode, of(mode)])) as Record<PseudoLabelMode, T>;
+}
+
+/** A copy: the state's own matrices must stay in the worker (transferring would detach them). */
+const copy = (array: Float32Array) => new Float32Array(array);
+
+const answer = (result: LabResult, transfer: ArrayBufferLike[]): LabAnswer => ({ result, transfer: transfer as Transferable[] });

@@ -1,0 +1,72 @@
+import { REFERENCE_REPRODUCTION_SCALE } from '../../core/cdul/temperature';
+import { DataError } from '../../core/data-error';
+import type { FileSource } from '../../core/dataset-source';
+import { selectRows } from '../../core/evaluation/select-rows';
+import { indexImageFiles } from '../../core/initialization/image-files';
+import { loadReferenceCache } from '../../core/ref-cache/load-reference-cache';
+import { findReferenceCaches, type ReferenceCacheModel } from '../../core/ref-cache/reference-cache-layout';
+import { loadVocDataset } from '../../core/voc';
+import type { DatasetRef, FromWorker } from '../protocol';
+import { openDataset } from './open-dataset';
+import type { LabState } from './similarity-state';
+
+/** The reference reproduction's `clip_cache/model_*` folders in a dataset ([] when it has none). */
+export async function listReferenceCaches(dataset: DatasetRef): Promise<ReferenceCacheModel[]> {
+  return findReferenceCaches(await openDataset(dataset));
+}
+
+export interface ReferenceCacheRequest {
+  readonly dataset: DatasetRef;
+  readonly split: string | null;
+  /** A model folder as listed, e.g. clip_cache/model_RN50x64. */
+  readonly modelPath: string;
+  readonly grid: number;
+}
+
+export interface OpenedReferenceCache {
+  readonly state: LabState;
+  readonly source: FileSource;
+  readonly imageFiles: ReadonlyMap<string, string>;
+}
+
+/**
+ * A reference cache opened like a finished run: the split's ground truth against its cached global,
+ * α and β (scores at the reference's temperature, 1/ln 100 — the only one it has; no snippet scores,
+ * so no heatmaps). Images without cached vectors are skipped and named.
+ */
+export async function openReferenceCache(request: ReferenceCacheRequest, post: (message: FromWorker) => void): Promise<OpenedReferenceCache> {
+  post({ type: 'stage', stage: 'Reading the reference cache…' });
+  const source = await openDataset(request.dataset);
+  const dataset = await loadVocDataset(source, { split: request.split ?? undefined });
+  post({ type: 'dataset', images: dataset.ids.length, classes: dataset.classes, split: dataset.split, warnings: dataset.warnings });
+  const caches = await findReferenceCaches(source);
+  const cache = caches.find((candidate) => candidate.path === request.modelPath);
+  if (!cache?.hasGlobal || !cache.grids.some((grid) => grid.grid === request.grid && grid.hasAlphaBeta)) {
+    throw new DataError(`${source.label}/${request.modelPath}`, `holds no global and num_patches_${request.grid}/alpha|beta vectors`);
+  }
+  const loaded = await loadReferenceCache(source, request.modelPath, dataset.ids, {
+    grid: request.grid,
+    classCount: dataset.classes.length,
+    onProgress: (done, total) => {
+      if (done % 50 === 0 || done === total) {
+        post({ type: 'progress', progress: { done, total, skipped: 0, fromCache: done, imagesPerSecond: 0, etaSeconds: null } });
+      }
+    },
+  });
+  if (loaded.skipped.length) post({ type: 'skipped', items: loaded.skipped });
+  const scale = REFERENCE_REPRODUCTION_SCALE.scale;
+  const state: LabState = {
+    ids: loaded.ids.map(String),
+    classes: dataset.classes,
+    labels: selectRows(dataset.labels, loaded.rowsInRequest),
+    snippets: request.grid * request.grid,
+    modelScale: scale,
+    localCos: null,
+    fixedScale: scale,
+    inputsAt(asked) {
+      if (asked !== scale) throw new RangeError(`a reference cache holds scores at ${REFERENCE_REPRODUCTION_SCALE.label} only`);
+      return loaded.inputs;
+    },
+  };
+  return { state, source, imageFiles: await indexImageFiles(source) };
+}
