@@ -1,32 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { cliReference } from './support/cli-reference';
 
-const DEMO = 'public/demo/voc-demo';
 const FIRST = 8; // SwiftShader runs tiny-vit at ~0.3 s per crop: a named subset keeps the test short
-type Modes = Record<'global' | 'aggregate' | 'final', number>;
 
-/** The same pseudo-label mAPs through the CLI (onnxruntime-node) on the same images: the first 8 of val. */
-function cliMaps(): Modes {
-  const root = mkdtempSync(join(tmpdir(), 'cdul-e2e-cli-'));
-  try {
-    cpSync(DEMO, join(root, 'voc'), { recursive: true });
-    const ids = readFileSync(join(DEMO, 'ImageSets/Main/val.txt'), 'utf8').split('\n').filter(Boolean).slice(0, FIRST);
-    writeFileSync(join(root, 'voc/ImageSets/Main/val.txt'), `${ids.join('\n')}\n`);
-    const cdul = (args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
-    const out = join(root, 'cache');
-    cdul(['cache', '--voc', join(root, 'voc'), '--split', 'val', '--model', 'models/tiny-vit', '--grid', '2', '--out', out]);
-    const evaluate = (mode: string) => {
-      const thresh = mode === 'global' ? [] : ['--thresh', '0.1'];
-      const args = ['evaluate', '--voc', join(root, 'voc'), '--split', 'val', '--source', 'cache', '--cache', out, '--mode', mode, ...thresh, '--json'];
-      return (JSON.parse(cdul(args)) as { mAP: number }).mAP;
-    };
-    return { global: evaluate('global'), aggregate: evaluate('aggregate'), final: evaluate('final') };
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+/** The embeddings the browser stored for its one run, in chunk order (global, then snippets, per image). */
+async function storedEmbeddings(page: Page): Promise<number[]> {
+  return page.evaluate(async (url) => {
+    const { openEmbeddingStore } = (await import(url)) as typeof import('../src/worker/storage/embedding-store');
+    const store = openEmbeddingStore();
+    const [run] = await store.listRuns();
+    const values: number[] = [];
+    for await (const chunk of store.readChunks(run!.key)) values.push(...chunk.embeddings);
+    return values;
+  }, '/src/worker/storage/embedding-store.ts');
 }
 
 test('demo dataset → pseudo labels on WebGPU with the CLI’s mAPs; a reload recomputes nothing', async ({ page }) => {
@@ -42,7 +28,14 @@ test('demo dataset → pseudo labels on WebGPU with the CLI’s mAPs; a reload r
   const result = page.getByRole('status', { name: 'Run result' });
   await expect(result).toContainText(`Done: ${FIRST} images, ${FIRST} encoded now`, { timeout: 240_000 });
   const table = page.getByRole('table', { name: 'mAP of the pseudo labels' });
-  const expected = cliMaps();
+  const cli = cliReference(FIRST, 'tiny-vit', 2);
+  const expected = cli.maps;
+  // Identical within 1e-4 to `cdul cache` (onnxruntime-node) on the same model and images.
+  const browser = await storedEmbeddings(page);
+  expect(browser.length).toBe(cli.embeddings.length);
+  const maxDifference = browser.reduce((max, value, k) => Math.max(max, Math.abs(value - cli.embeddings[k]!)), 0);
+  expect(maxDifference).toBeLessThan(1e-4);
+  console.log(`max |browser − CLI| embedding difference: ${maxDifference.toExponential(2)} over ${browser.length} values`);
   for (const mode of ['global', 'aggregate', 'final'] as const) {
     await expect(table.getByRole('row', { name: mode })).toContainText(expected[mode].toFixed(2));
   }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeNpy } from '../../src/core/formats/npy';
 
 export type Modes = Record<'global' | 'aggregate' | 'final', number>;
 
@@ -13,6 +14,17 @@ const DEMO = 'public/demo/voc-demo';
  * computation as in demo-pipeline.spec.ts).
  */
 export function cliMaps(first: number, model: string, grid: number): Modes {
+  return cliReference(first, model, grid).maps;
+}
+
+export interface CliReference {
+  readonly maps: Modes;
+  /** Per image its global embedding then its N² snippet embeddings (the browser's chunk layout), [n × (1 + N²) × d]. */
+  readonly embeddings: Float32Array;
+}
+
+/** The CLI's mAPs and its image embeddings (global_embeds.npy, local_embeds.npy) for the same images. */
+export function cliReference(first: number, model: string, grid: number): CliReference {
   const root = mkdtempSync(join(tmpdir(), 'cdul-e2e-cli-'));
   try {
     cpSync(DEMO, join(root, 'voc'), { recursive: true });
@@ -26,8 +38,25 @@ export function cliMaps(first: number, model: string, grid: number): Modes {
       const args = ['evaluate', '--voc', join(root, 'voc'), '--split', 'val', '--source', 'cache', '--cache', out, '--mode', mode, ...thresh, '--json'];
       return (JSON.parse(cdul(args)) as { mAP: number }).mAP;
     };
-    return { global: evaluate('global'), aggregate: evaluate('aggregate'), final: evaluate('final') };
+    const maps = { global: evaluate('global'), aggregate: evaluate('aggregate'), final: evaluate('final') };
+    return { maps, embeddings: interleave(out, grid) };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** [n, d] globals and [n, N², d] snippets → per image its global row then its snippet rows. */
+function interleave(cacheDir: string, grid: number): Float32Array {
+  const read = (name: string) => decodeNpy(new Uint8Array(readFileSync(join(cacheDir, name))), name);
+  const global = read('global_embeds.npy');
+  const local = read('local_embeds.npy');
+  const [n, d] = global.shape as [number, number];
+  const snippets = grid * grid;
+  const out = new Float32Array(n * (1 + snippets) * d);
+  for (let i = 0; i < n; i++) {
+    const base = i * (1 + snippets) * d;
+    out.set(global.data.subarray(i * d, (i + 1) * d), base);
+    out.set(local.data.subarray(i * snippets * d, (i + 1) * snippets * d), base + d);
+  }
+  return out;
 }
