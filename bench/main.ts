@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { cacheBench } from './cache-bench';
 import { coreBench } from './core-bench';
 import { initBench } from './init-bench';
+import { uiBench } from './ui-bench';
 
 /**
  * `npm run bench [-- --json]`: every performance figure of the lab in one run, so comparisons are
@@ -15,14 +16,16 @@ const GOALS: Record<string, string> = {
   'init.speedup_vs_naive': '≥ 3',
   'init.recompute_ms_5717': '≤ 1000',
   'init.recompute_prompts_ms_5717': '≤ 1000',
+  'ui.slider_update_ms': '≤ 100',
 };
 
-/** Groups can be chosen: `npm run bench -- --only core|cache|init` (default: all). */
+/** Groups can be chosen: `npm run bench -- --only core|cache|init|ui` (default: all). */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const figures = {
   ...(only === null || only === 'core' ? coreBench() : {}),
   ...(only === null || only === 'cache' ? await cacheBench() : {}),
   ...(only === null || only === 'init' ? await initBench() : {}),
+  ...(only === null || only === 'ui' ? await uiBench() : {}),
 };
 const environment = {
   node: process.version,

@@ -1,7 +1,7 @@
 import { createSimilarityState, evaluateState } from '../../src/worker/pipeline/similarity-state';
 import type { PseudoLabelSettingsMessage } from '../../src/worker/protocol';
 import { medianMs, round } from '../measure';
-import { randomText, syntheticEmbeddings } from './synthetic-embeddings';
+import { randomText, syntheticEmbeddings } from '../../src/core/lab/synthetic-embeddings';
 import type { Figures } from './bench-protocol';
 
 const IMAGES = 5_717; // PASCAL VOC 2012 train

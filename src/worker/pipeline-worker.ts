@@ -9,6 +9,8 @@ import { evaluateState, isSimilarityState, type LabState } from './pipeline/simi
 import { listReferenceCaches, openReferenceCache, type ReferenceCacheRequest } from './pipeline/reference-cache-run';
 import type { WebClipModel } from './inference/web-clip-model';
 import { answerLabQuery, type LabRun } from './lab/lab-session';
+import { syntheticRun } from './lab/synthetic-run';
+import type { FileSource } from '../core/dataset-source';
 import type { FromWorker, ToWorker } from './protocol';
 import type { LabQuery } from './lab/lab-protocol';
 
@@ -73,6 +75,16 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'set-prompts':
       promptQueue = promptQueue.then(() => setPrompts(message.choice));
+      break;
+    case 'debug-synthetic-run':
+      control?.cancel();
+      control = null;
+      void textEncoder?.release();
+      textEncoder = null;
+      state = syntheticRun(message.images, message.grid, 20, 512);
+      dataset = { source: NO_FILES, imageFiles: new Map() };
+      post({ type: 'dataset', images: message.images, classes: state.classes, split: 'synthetic', warnings: [] });
+      post({ type: 'complete', images: message.images, recomputed: message.images, runKey: `synthetic:${message.images}/grid:${message.grid}` });
       break;
     case 'debug-lose-gpu-device':
       // Test-only; the page sends it only from its `?e2e` hooks (src/app/state/e2e-hooks.ts).
@@ -150,3 +162,17 @@ async function openCache(request: ReferenceCacheRequest, runControl: RunControl)
     post({ type: 'error', message: describeRunFailure(error) });
   }
 }
+
+/** The file source of a synthetic run: it has no files. */
+const NO_FILES: FileSource = {
+  label: 'synthetic run',
+  listFiles: async () => [],
+  listDirs: async () => [],
+  exists: async () => false,
+  readBytes: async (path) => {
+    throw new Error(`a synthetic run has no image files (${path})`);
+  },
+  readText: async (path) => {
+    throw new Error(`a synthetic run has no files (${path})`);
+  },
+};

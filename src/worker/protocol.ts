@@ -61,7 +61,9 @@ export type ToWorker =
   /** Opens one like a finished run (then 'complete' with `fixedScale`). */
   | { readonly type: 'open-reference-cache'; readonly request: ReferenceCacheRequest }
   /** Test-only: destroys onnxruntime-web's GPUDevice, a real device loss. Sent only by the page's `?e2e` hooks. */
-  | { readonly type: 'debug-lose-gpu-device' };
+  | { readonly type: 'debug-lose-gpu-device' }
+  /** Test/benchmark-only: a finished run of synthetic embeddings (lab/synthetic-run.ts). Sent only by `?e2e` hooks. */
+  | { readonly type: 'debug-synthetic-run'; readonly images: number; readonly grid: number };
 
 export interface RunProgress {
   readonly done: number;

@@ -1,5 +1,6 @@
 import type { FromWorker } from '../../worker/protocol';
 import type { PipelineClient } from './pipeline-client';
+import { useRunStore } from './run-store';
 
 /**
  * Test-only hooks for the end-to-end tests, installed only when the page URL has `?e2e`:
@@ -10,6 +11,8 @@ import type { PipelineClient } from './pipeline-client';
 export interface E2eHooks {
   readonly messages: FromWorker[];
   loseGpuDevice(): void;
+  /** A finished run of synthetic embeddings (no images), e.g. 5,717 to time the views at VOC-train size. */
+  syntheticRun(images: number, grid: number): void;
 }
 
 export const E2E_HOOKS_ENABLED = new URLSearchParams(globalThis.location?.search ?? '').has('e2e');
@@ -17,7 +20,14 @@ export const E2E_HOOKS_ENABLED = new URLSearchParams(globalThis.location?.search
 /** Installs the hooks (when enabled); returns the clean-up, for a React effect. */
 export function installE2eHooks(client: PipelineClient): () => void {
   if (!E2E_HOOKS_ENABLED) return () => undefined;
-  const hooks: E2eHooks = { messages: [], loseGpuDevice: () => client.send({ type: 'debug-lose-gpu-device' }) };
+  const hooks: E2eHooks = {
+    messages: [],
+    loseGpuDevice: () => client.send({ type: 'debug-lose-gpu-device' }),
+    syntheticRun: (images, grid) => {
+      useRunStore.getState().begin();
+      client.send({ type: 'debug-synthetic-run', images, grid });
+    },
+  };
   (globalThis as { cdulE2e?: E2eHooks }).cdulE2e = hooks;
   return client.subscribe((message) => hooks.messages.push(message));
 }

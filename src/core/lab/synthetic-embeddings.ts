@@ -1,5 +1,5 @@
-import { seededRandom } from '../../src/core/seeded-random';
-import { createMatrix, type LabelMatrix, type Matrix } from '../../src/core/types';
+import { seededRandom } from '../seeded-random';
+import { createMatrix, type LabelMatrix, type Matrix } from '../types';
 
 export interface SyntheticEmbeddings {
   /** [images, d] */
@@ -48,3 +48,6 @@ export function randomText(classes: number, dim: number, seed: number): Matrix {
   const random = seededRandom(seed);
   return createMatrix(classes, dim, Float32Array.from({ length: classes * dim }, () => 2 * random() - 1));
 }
+
+/** CLIP's softmax scale (100), which synthetic runs are evaluated at like a real model's. */
+export const CLIP_LOGIT_SCALE_FOR_SYNTHETIC = 100;

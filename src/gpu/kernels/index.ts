@@ -1,0 +1,9 @@
+/** The WGSL kernel library (see docs/architecture.md, src/gpu/kernels): one import for the trainer. */
+export { encodeRelu, encodeReluBackward, encodeSigmoid } from './activations';
+export { ADAM_DEFAULTS, encodeAdamStep, type AdamArgs, type AdamSettings } from './adam';
+export { encodeBiasAdd, encodeBiasGradient, type BiasAddArgs } from './bias';
+export { encodeBinaryKl, type BinaryKlArgs } from './binary-kl';
+export { dispatchElements, workgroupGrid, WORKGROUP_SIZE } from './dispatch';
+export { encodeMatmul, MATMUL_TILE, type MatmulArgs } from './matmul';
+export { encodePseudoLabelUpdate, type PseudoLabelUpdateArgs } from './pseudo-label-update';
+export { encodeColumnReduction, encodeReduction, encodeRowReduction, encodeTotal, type ReductionArgs } from './reductions';

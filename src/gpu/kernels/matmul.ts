@@ -1,0 +1,89 @@
+import type { GpuContext } from '../gpu-context';
+
+/**
+ * Tiled matrix product C = op(A) · op(B), op = identity or transpose, all float32 row-major:
+ * op(A) is [m, k] (A stored [m, k], or [k, m] when transposed), op(B) is [k, n] (B stored [k, n], or
+ * [n, k] when transposed), C is [m, n] and is overwritten. The forward pass uses A·B (X·W), the
+ * backward pass Aᵀ·B (Xᵀ·dY, the weight gradient) and A·Bᵀ (dY·Wᵀ, the input gradient).
+ *
+ * Each 16×16 workgroup computes a 16×16 tile of C, staging 16×16 tiles of op(A) and op(B) through
+ * workgroup memory; out-of-range rows/columns load zeros, so any m, n, k (including 1) works.
+ */
+export const MATMUL_TILE = 16;
+
+export function matmulShader(transposeA: boolean, transposeB: boolean): string {
+  const loadA = transposeA ? 'a[col * dims.m + row]' : 'a[row * dims.k + col]';
+  const loadB = transposeB ? 'b[col * dims.k + row]' : 'b[row * dims.n + col]';
+  return /* wgsl */ `
+struct Dims { m: u32, n: u32, k: u32 }
+@group(0) @binding(0) var<storage, read> a: array<f32>;
+@group(0) @binding(1) var<storage, read> b: array<f32>;
+@group(0) @binding(2) var<storage, read_write> c: array<f32>;
+@group(0) @binding(3) var<uniform> dims: Dims;
+
+const TILE: u32 = ${MATMUL_TILE}u;
+var<workgroup> tileA: array<array<f32, ${MATMUL_TILE}>, ${MATMUL_TILE}>;
+var<workgroup> tileB: array<array<f32, ${MATMUL_TILE}>, ${MATMUL_TILE}>;
+
+// op(A)[row, col] for row < m, col < k; zero outside.
+fn loadA(row: u32, col: u32) -> f32 {
+  if (row >= dims.m || col >= dims.k) { return 0.0; }
+  return ${loadA};
+}
+
+// op(B)[row, col] for row < k, col < n; zero outside.
+fn loadB(row: u32, col: u32) -> f32 {
+  if (row >= dims.k || col >= dims.n) { return 0.0; }
+  return ${loadB};
+}
+
+@compute @workgroup_size(${MATMUL_TILE}, ${MATMUL_TILE})
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) local: vec3u) {
+  let row = wg.y * TILE + local.y;
+  let col = wg.x * TILE + local.x;
+  var acc = 0.0;
+  let tiles = (dims.k + TILE - 1u) / TILE;
+  for (var t = 0u; t < tiles; t++) {
+    tileA[local.y][local.x] = loadA(row, t * TILE + local.x);
+    tileB[local.y][local.x] = loadB(t * TILE + local.y, col);
+    workgroupBarrier();
+    for (var i = 0u; i < TILE; i++) {
+      acc += tileA[local.y][i] * tileB[i][local.x];
+    }
+    workgroupBarrier();
+  }
+  if (row < dims.m && col < dims.n) {
+    c[row * dims.n + col] = acc;
+  }
+}
+`;
+}
+
+export interface MatmulArgs {
+  readonly a: GPUBuffer;
+  readonly b: GPUBuffer;
+  /** Output [m, n]; must not alias a or b. */
+  readonly c: GPUBuffer;
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  readonly transposeA?: boolean;
+  readonly transposeB?: boolean;
+}
+
+/** Encodes C = op(A)·op(B) into `pass`. */
+export function encodeMatmul(ctx: GpuContext, pass: GPUComputePassEncoder, args: MatmulArgs): void {
+  const { m, n, k } = args;
+  for (const [name, value] of Object.entries({ m, n, k })) {
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`matmul: ${name} must be a non-negative integer, got ${value}`);
+  }
+  if (m === 0 || n === 0) return;
+  const groupsX = Math.ceil(n / MATMUL_TILE);
+  const groupsY = Math.ceil(m / MATMUL_TILE);
+  if (groupsX > 65_535 || groupsY > 65_535) throw new RangeError(`matmul: ${m}×${n} is too large for one dispatch`);
+  const pipeline = ctx.pipeline(matmulShader(Boolean(args.transposeA), Boolean(args.transposeB)));
+  const dims = ctx.uniform([{ u32: m }, { u32: n }, { u32: k }]);
+  pass.setPipeline(pipeline);
+  pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.a, args.b, args.c, dims]));
+  pass.dispatchWorkgroups(groupsX, groupsY);
+}

@@ -1,0 +1,59 @@
+import type { GpuContext } from '../gpu-context';
+import { EPSILON, logit } from '../../core/cdul/alignment-reference';
+import { dispatchElements, elementwiseEntry } from './dispatch';
+
+/**
+ * The pseudo-label step of spec §2 (eqs. 7–8) with the network fixed, in place on the latent logits z:
+ *   y = σ(z);  z ← z − η ψ(y) (logit(y) − logit(p)),  ψ(y) = exp(−(y − ½)² / (2σ²)) / (σ √(2π)),
+ * logits of values clamped to [ε, 1−ε] — `latentUpdate` of src/core/cdul/alignment-reference.ts.
+ *
+ * float32 details (exact in real arithmetic, so the same function as the reference):
+ * - logit(clamp(σ(z))) = clamp(z, −L, L) with L = logit(1−ε): taking σ and then its logit in float32
+ *   would lose up to 1e-3 for |z| ≈ 10;
+ * - logit(clamp(p)) = log(clamp(p, ε, 1−ε)) − log(clamp(1−p, ε, 1−ε)) (see binary-kl.ts for why).
+ */
+export const PSEUDO_LABEL_UPDATE_SHADER = /* wgsl */ `
+struct Params { count: u32, eta: f32, invTwoSigmaSquared: f32, psiScale: f32, epsilon: f32, oneMinusEpsilon: f32, logitLimit: f32 }
+@group(0) @binding(0) var<storage, read_write> z: array<f32>;
+@group(0) @binding(1) var<storage, read> p: array<f32>;
+@group(0) @binding(2) var<uniform> params: Params;
+${elementwiseEntry(`  if (i >= params.count) { return; }
+  let zi = z[i];
+  let e = exp(-abs(zi));
+  let s = 1.0 / (1.0 + e);
+  let y = select(e * s, s, zi >= 0.0);
+  let d = y - 0.5;
+  let psi = params.psiScale * exp(-(d * d) * params.invTwoSigmaSquared);
+  let logitY = clamp(zi, -params.logitLimit, params.logitLimit);
+  let pk = p[i];
+  let logitP = log(clamp(pk, params.epsilon, params.oneMinusEpsilon)) - log(clamp(1.0 - pk, params.epsilon, params.oneMinusEpsilon));
+  z[i] = zi - params.eta * psi * (logitY - logitP);`)}`;
+
+export interface PseudoLabelUpdateArgs {
+  /** Latent logits of the pseudo labels, updated in place. */
+  readonly z: GPUBuffer;
+  /** The fixed network's predictions σ(s). */
+  readonly p: GPUBuffer;
+  readonly count: number;
+  readonly eta: number;
+  readonly sigma: number;
+}
+
+/** Encodes z ← z − η ψ(σ(z)) (logit(σ(z)) − logit(p)). */
+export function encodePseudoLabelUpdate(ctx: GpuContext, pass: GPUComputePassEncoder, args: PseudoLabelUpdateArgs): void {
+  if (!(args.sigma > 0)) throw new RangeError(`σ must be positive, got ${args.sigma}`);
+  if (args.count === 0) return;
+  const pipeline = ctx.pipeline(PSEUDO_LABEL_UPDATE_SHADER);
+  const uniform = ctx.uniform([
+    { u32: args.count },
+    { f32: args.eta },
+    { f32: 1 / (2 * args.sigma * args.sigma) },
+    { f32: 1 / (args.sigma * Math.sqrt(2 * Math.PI)) },
+    { f32: EPSILON },
+    { f32: 1 - EPSILON },
+    { f32: logit(1 - EPSILON) },
+  ]);
+  pass.setPipeline(pipeline);
+  pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.z, args.p, uniform]));
+  dispatchElements(pass, args.count);
+}
