@@ -1,5 +1,4 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -7,6 +6,7 @@ import { build, preview, type Plugin } from 'vite';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import type { Figures } from './init/bench-protocol';
 import { VOC_MINI_PATH } from './init/bench-setup';
+import { freePort } from './built-page';
 
 /**
  * `init.*`: the browser pipeline measured in Debian's Chromium (the e2e tests' binary and flags).
@@ -75,15 +75,4 @@ function sourceFiles(): Plugin {
       });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
