@@ -5,6 +5,7 @@ import {
   formatDelta,
   labelsChangedMost,
   largestScore,
+  mapAxis,
   mapUnitLabel,
   prCurvePoints,
   sameCurves,
@@ -143,5 +144,16 @@ describe('largestScore', () => {
   it('is the maximum, NaN when empty', () => {
     expect(largestScore(new Float32Array([0.25, 0.75, 0.5]))).toBe(0.75);
     expect(largestScore([])).toBeNaN();
+  });
+});
+
+describe('mapAxis', () => {
+  it('starts at a multiple of 10 at least 5 points below the lowest mAP of A and B and ends at 100', () => {
+    const sweep = { zetas: [0, 0.1], mAP: { global: [60, 60], aggregate: [70, 44.5], final: [75, 55] } };
+    const sweepB = { zetas: [0, 0.1], mAP: { global: [61, 61], aggregate: [71, 36], final: [76, 56] } };
+    expect(mapAxis(zetaChart(A, A, sweep, null))).toEqual({ domain: [30, 100], ticks: [30, 40, 50, 60, 70, 80, 90, 100] });
+    expect(mapAxis(zetaChart(A, { ...A, lambda: 1 }, sweep, sweepB)).domain).toEqual([30, 100]);
+    const low = { zetas: [0.1], mAP: { global: [3], aggregate: [3], final: [3] } };
+    expect(mapAxis(zetaChart(A, A, low, null)).domain).toEqual([0, 100]);
   });
 });

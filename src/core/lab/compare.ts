@@ -271,3 +271,17 @@ export function largestScore(scores: ArrayLike<number>): number {
   for (let i = 0; i < scores.length; i++) if (!(scores[i]! <= best)) best = scores[i]!;
   return best;
 }
+
+/** The mAP axis of the ζ chart: from a multiple of 10 at least 5 points below the lowest value, to 100, ticks every 10. */
+export function mapAxis(chart: ZetaChart): { readonly domain: readonly [number, number]; readonly ticks: readonly number[] } {
+  let min = 100;
+  for (const row of chart.rows) {
+    for (const value of [row.a_global, row.a_aggregate, row.a_final, row.b_global, row.b_aggregate, row.b_final]) {
+      if (value !== undefined && value < min) min = value;
+    }
+  }
+  const floor = Math.max(0, Math.floor((min - 5) / 10) * 10);
+  const ticks: number[] = [];
+  for (let tick = floor; tick <= 100; tick += 10) ticks.push(tick);
+  return { domain: [floor, 100], ticks };
+}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/temperature';
 import {
   collapseThreshold,
@@ -43,7 +43,11 @@ export function CompareView({ client }: { client: PipelineClient }) {
 }
 
 function CompareResults({ client }: { client: PipelineClient }) {
-  const { a, b, mode, classIndex, setSide, swap, setBoth, setMode, setClassIndex, paperVersusReference } = useCompareStore();
+  const store = useCompareStore();
+  const { mode, classIndex, setSide, swap, setBoth, setMode, setClassIndex, paperVersusReference } = store;
+  // The sliders move at once; the worker is asked once they rest (a drag would queue a sweep per step).
+  const a = useSettled(store.a);
+  const b = useSettled(store.b);
   const workspaceSettings = useRunStore((state) => state.settings);
   const classes = useRunStore((state) => state.dataset?.classes ?? []);
   const evaluationA = useLabQuery(client, { kind: 'evaluation', settings: a });
@@ -83,14 +87,14 @@ function CompareResults({ client }: { client: PipelineClient }) {
       <section className="panel compare-settings" aria-labelledby="compare-heading">
         <h2 id="compare-heading">Compare two settings</h2>
         <div className="compare-sides">
-          <SettingsEditor side="A" settings={a} onChange={(patch) => setSide('a', patch)} />
-          <SettingsEditor side="B" settings={b} onChange={(patch) => setSide('b', patch)} />
+          <SettingsEditor side="A" settings={store.a} onChange={(patch) => setSide('a', patch)} />
+          <SettingsEditor side="B" settings={store.b} onChange={(patch) => setSide('b', patch)} />
         </div>
         <div className="controls compare-actions">
           <button type="button" onClick={swap}>
             Swap A and B
           </button>
-          <button type="button" onClick={() => setBoth(workspaceSettings, b)}>
+          <button type="button" onClick={() => setBoth(workspaceSettings, store.b)}>
             Use the workspace’s settings as A
           </button>
           <button type="button" className="primary" onClick={() => paperVersusReference(workspaceSettings)}>
@@ -156,7 +160,7 @@ function CompareResults({ client }: { client: PipelineClient }) {
           </select>
         </label>
         <QueryState query={prA.data ? prB : prA} what="the precision–recall curves" />
-        {prA.data && prB.data && <PrChart className={classes[prA.data.classIndex] ?? ''} a={a} b={b} curvesA={prA.data} curvesB={prB.data} />}
+        {prA.data && prB.data && prA.data.classIndex === prB.data.classIndex && <PrChart className={classes[prA.data.classIndex] ?? ''} a={a} b={b} curvesA={prA.data} curvesB={prB.data} />}
       </section>
 
       <section className="panel">
@@ -281,4 +285,15 @@ function CollapseSummary({ sweep, scores, b }: { sweep: { zetas: readonly number
 function deltaClass(delta: number | null): string {
   if (delta === null || Math.abs(delta) < 0.005) return 'delta';
   return delta > 0 ? 'delta up' : 'delta down';
+}
+
+/** `value` once it has not changed for `ms` (the first value at once). */
+function useSettled<T>(value: T, ms = 150): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (settled === value) return;
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, settled, ms]);
+  return settled;
 }

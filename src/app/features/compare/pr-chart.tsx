@@ -5,15 +5,15 @@ import { settingsFileStem } from '../../../core/export/pseudo-label-export';
 import type { PrCurvesResult } from '../../../worker/lab/lab-protocol';
 import type { PseudoLabelSettingsMessage } from '../../../worker/protocol';
 import { ChartFrame } from '../export/chart-frame';
-import { MODE_COLORS } from './zeta-chart';
+import { LINE_WIDTH, MODE_COLORS } from './zeta-chart';
 
 const MODES = ['global', 'aggregate', 'final'] as const;
 
 /** Precision–recall curves of one class: A solid, B dashed, one colour per mode. */
 export function PrChart({ className, a, b, curvesA, curvesB }: { className: string; a: PseudoLabelSettingsMessage; b: PseudoLabelSettingsMessage; curvesA: PrCurvesResult; curvesB: PrCurvesResult }) {
   const series = MODES.flatMap((mode) => [
-    { key: `a-${mode}`, label: `${mode} (A)`, color: MODE_COLORS[mode], dashed: false, convention: a.convention, points: prCurvePoints(curvesA.curves[mode]) },
-    { key: `b-${mode}`, label: `${mode} (B)`, color: MODE_COLORS[mode], dashed: true, convention: b.convention, points: prCurvePoints(curvesB.curves[mode]) },
+    { mode, key: `a-${mode}`, label: `${mode} (A)`, color: MODE_COLORS[mode], dashed: false, convention: a.convention, points: prCurvePoints(curvesA.curves[mode]) },
+    { mode, key: `b-${mode}`, label: `${mode} (B)`, color: MODE_COLORS[mode], dashed: true, convention: b.convention, points: prCurvePoints(curvesB.curves[mode]) },
   ]);
   const legend: LegendEntry[] = series.map((entry) => ({ label: entry.label, color: entry.color, dashed: entry.dashed }));
   const title = `Precision–recall of “${className}” — A: ${metricLabel(a.convention, a.difficult)}; B: ${metricLabel(b.convention, b.difficult)}`;
@@ -23,7 +23,7 @@ export function PrChart({ className, a, b, curvesA, curvesB }: { className: stri
         <LineChart margin={{ top: 12, right: 24, bottom: 20, left: 8 }}>
           <CartesianGrid stroke="#d9dee7" strokeDasharray="3 3" />
           <XAxis dataKey="recall" type="number" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} label={{ value: 'recall', position: 'insideBottom', offset: -10 }} />
-          <YAxis dataKey="precision" type="number" domain={[0, 1]} width={52} label={{ value: 'precision', angle: -90, position: 'insideLeft', offset: 10 }} />
+          <YAxis dataKey="precision" type="number" domain={[0, 1]} width={64} label={{ value: 'precision', angle: -90, position: 'insideLeft', offset: 4 }} />
           {series.map((entry) => (
             <Line
               key={entry.key}
@@ -33,7 +33,7 @@ export function PrChart({ className, a, b, curvesA, curvesB }: { className: stri
               type={entry.convention === 'step' ? 'stepBefore' : 'linear'}
               stroke={entry.color}
               strokeDasharray={entry.dashed ? '6 4' : undefined}
-              strokeWidth={2}
+              strokeWidth={LINE_WIDTH[entry.mode]}
               dot={false}
               isAnimationActive={false}
             />

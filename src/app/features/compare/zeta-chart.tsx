@@ -1,12 +1,14 @@
 import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LegendEntry } from '../../../core/export/chart-svg';
-import { mapUnitLabel, type ZetaChart as ZetaChartData } from '../../../core/lab/compare';
+import { mapAxis, mapUnitLabel, type ZetaChart as ZetaChartData } from '../../../core/lab/compare';
 import type { PseudoLabelSettingsMessage } from '../../../worker/protocol';
 import { ChartFrame } from '../export/chart-frame';
 import { settingsFileStem } from '../../../core/export/pseudo-label-export';
 
 export const MODE_COLORS = { global: '#64748b', aggregate: '#d97706', final: '#1d4ed8' } as const;
 const MODES = ['global', 'aggregate', 'final'] as const;
+/** Wider lines below, so curves that coincide (often aggregate and final at mAP 100) both stay visible. */
+export const LINE_WIDTH = { global: 2, aggregate: 5, final: 2 } as const;
 const MARK_COLORS = { A: '#0f766e', B: '#be185d' } as const;
 
 /** mAP versus ζ for the three modes; A and B as vertical lines and dots on their curves. */
@@ -16,6 +18,8 @@ export function ZetaChart({ chart, a, b }: { chart: ZetaChartData; a: PseudoLabe
     ...(chart.separateB ? [{ label: `${mode} (B)`, color: MODE_COLORS[mode], dashed: true }] : []),
   ]);
   const unit = mapUnitLabel(a);
+  const axis = mapAxis(chart);
+  const sameZeta = chart.markers[0].zeta === chart.markers[1].zeta;
   const title = `mAP versus ζ — ${unit}${chart.separateB && mapUnitLabel(b) !== unit ? `; B: ${mapUnitLabel(b)}` : ''}`;
   return (
     <ChartFrame
@@ -30,26 +34,26 @@ export function ZetaChart({ chart, a, b }: { chart: ZetaChartData; a: PseudoLabe
       }
     >
       <ResponsiveContainer width="100%" height={300}>
-        <LineChart data={chart.rows as object[]} margin={{ top: 20, right: 24, bottom: 20, left: 8 }}>
+        <LineChart data={chart.rows as object[]} margin={{ top: 24, right: 24, bottom: 20, left: 8 }}>
           <CartesianGrid stroke="#d9dee7" strokeDasharray="3 3" />
           <XAxis dataKey="zeta" type="number" domain={[0, 1]} ticks={[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]} label={{ value: 'ζ', position: 'insideBottom', offset: -10 }} />
-          <YAxis domain={['auto', 'auto']} width={52} label={{ value: 'mAP %', angle: -90, position: 'insideLeft', offset: 10 }} />
+          <YAxis domain={axis.domain as [number, number]} ticks={axis.ticks as number[]} width={64} label={{ value: 'mAP %', angle: -90, position: 'insideLeft', offset: 4 }} />
           <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(2) : String(value))} labelFormatter={(zeta) => `ζ = ${Number(zeta).toFixed(2)}`} />
           {MODES.map((mode) => (
-            <Line key={`a-${mode}`} type="linear" dataKey={`a_${mode}`} name={chart.separateB ? `${mode} (A)` : mode} stroke={MODE_COLORS[mode]} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line key={`a-${mode}`} type="linear" dataKey={`a_${mode}`} name={chart.separateB ? `${mode} (A)` : mode} stroke={MODE_COLORS[mode]} strokeWidth={LINE_WIDTH[mode]} dot={false} isAnimationActive={false} />
           ))}
           {chart.separateB &&
             MODES.map((mode) => (
-              <Line key={`b-${mode}`} type="linear" dataKey={`b_${mode}`} name={`${mode} (B)`} stroke={MODE_COLORS[mode]} strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} />
+              <Line key={`b-${mode}`} type="linear" dataKey={`b_${mode}`} name={`${mode} (B)`} stroke={MODE_COLORS[mode]} strokeDasharray="6 4" strokeWidth={LINE_WIDTH[mode]} dot={false} isAnimationActive={false} />
             ))}
-          {chart.markers.map((marker) => (
+          {chart.markers.map((marker, index) => (
             <ReferenceLine
               key={`line-${marker.label}`}
               className={`marker-${marker.label}`}
               x={marker.zeta}
               stroke={MARK_COLORS[marker.label]}
               strokeWidth={1.5}
-              label={{ value: marker.label, position: 'top', fill: MARK_COLORS[marker.label], fontWeight: 700, className: 'zeta-marker' }}
+              label={sameZeta ? (index === 0 ? { value: 'A = B', position: 'top', fill: '#1d2330', fontWeight: 700, className: 'zeta-marker' } : undefined) : { value: marker.label, position: 'top', fill: MARK_COLORS[marker.label], fontWeight: 700, className: 'zeta-marker' }}
             />
           ))}
           {chart.markers.flatMap((marker) =>

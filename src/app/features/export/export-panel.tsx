@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   evaluationReportJson,
   pseudoLabelsCsv,
@@ -7,7 +7,8 @@ import {
   vocClassFilesZip,
   type ExportContext,
 } from '../../../core/export/pseudo-label-export';
-import { metricLabel } from '../../../core/lab/compare';
+import { metricLabel, scaleLabel } from '../../../core/lab/compare';
+import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/temperature';
 import type { PseudoLabelMode } from '../../../core/evaluation/pseudo-labels';
 import type { PseudoLabelSettingsMessage } from '../../../worker/protocol';
 import { askLab } from '../../state/lab-client';
@@ -41,6 +42,8 @@ export function ExportPanel({ client, choices, headingLevel = 2 }: { client: Pip
   const choice = choices[Math.min(choiceIndex, choices.length - 1)]!;
   const settings = choice.settings;
   const split = run.dataset?.split ?? 'all';
+  // A saved file's name no longer describes what the buttons would save once the setting changes.
+  useEffect(() => setDone(null), [settings]);
 
   const context = (): ExportContext => ({
     dataset: selection.dataset.label,
@@ -97,7 +100,10 @@ export function ExportPanel({ client, choices, headingLevel = 2 }: { client: Pip
         {choices.length > 1 && (
           <label className="field">
             Setting to export
-            <select value={choiceIndex} onChange={(event) => setChoiceIndex(Number(event.target.value))}>
+            <select value={choiceIndex} onChange={(event) => {
+                setChoiceIndex(Number(event.target.value));
+                setDone(null);
+              }}>
               {choices.map((entry, index) => (
                 <option key={entry.label} value={index}>
                   {entry.label}
@@ -108,7 +114,10 @@ export function ExportPanel({ client, choices, headingLevel = 2 }: { client: Pip
         )}
         <label className="field">
           Pseudo labels to export
-          <select value={mode} onChange={(event) => setMode(event.target.value as PseudoLabelMode)}>
+          <select value={mode} onChange={(event) => {
+              setMode(event.target.value as PseudoLabelMode);
+              setDone(null);
+            }}>
             {MODES.map((entry) => (
               <option key={entry} value={entry}>
                 {entry}
@@ -124,8 +133,8 @@ export function ExportPanel({ client, choices, headingLevel = 2 }: { client: Pip
         {button('report', 'Evaluation report JSON')}
       </div>
       <p className="muted export-note">
-        ζ {settings.zeta.toFixed(2)} · λ {settings.lambda.toFixed(2)} · temperature {settings.scale === null ? "model's own" : settings.scale.toFixed(3)} · report AP{' '}
-        {metricLabel(settings.convention, settings.difficult)}. The VOC files come in one zip: one text file per class would be one download each.
+        At ζ {settings.zeta.toFixed(2)} · λ {settings.lambda.toFixed(2)} · temperature {scaleLabel(settings.scale, PAPER_SCALE.scale, REFERENCE_REPRODUCTION_SCALE.scale)}; the report’s AP:{' '}
+        {metricLabel(settings.convention, settings.difficult)}. The VOC files come as one zip (one download, not one per class).
       </p>
       <p role="status" aria-label="Export status" className="muted">
         {done && `Saved ${done}`}
