@@ -1,10 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
+import { previewPort } from '../playwright.config';
 
 /**
  * The lab's gallery and image inspector on the demo dataset (50 val images, WebAssembly): tiles mark
  * their labels against the ground truth, the keyboard opens and closes the inspector, the aggregate's
  * recovered small object is hottest on the snippet that holds it, and the URL brings the view back.
  */
+
+// The production preview, not the dev server: a dev server reloads the page whenever a source file of the
+// shared tree changes, which would end this long journey half-way.
+test.use({ baseURL: `http://localhost:${previewPort}` });
 
 interface ScoresMessage {
   ids: string[];
@@ -42,7 +47,7 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
   await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 50 images', { timeout: 150_000 });
   // Settings that must come back from the URL.
   await page.getByLabel(/Threshold ζ/).fill('0.2');
-  await page.getByLabel('AP', { exact: true }).selectOption('voc10');
+  await page.getByRole('combobox', { name: 'AP', exact: true }).selectOption('voc10');
 
   // Gallery: tiles with marks.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Gallery' }).click();
@@ -54,6 +59,20 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
   expect(await tiles.count()).toBeLessThan(50);
   await expect(grid.getByRole('gridcell', { name: /true positive/ }).first()).toBeVisible();
   await expect(grid.locator('img').first()).toBeVisible();
+  // Global alone misses the small objects: its tiles mark them missed (○, named in the tile's label).
+  await page.getByLabel('Pseudo labels shown').selectOption('global');
+  await expect(grid.getByRole('gridcell', { name: /missed/ }).first()).toBeVisible();
+  // "Aggregate disagrees with global": as many images as the 'scores' numbers say, at the cut of ½.
+  const all = await lastResult<ScoresMessage>(page, 'scores');
+  const k = all.classes.length;
+  const disagreeing = all.ids.filter((_id, image) =>
+    all.classes.some((_c, c) => all.scores.global[image * k + c]! >= 0.5 !== all.scores.aggregate[image * k + c]! >= 0.5),
+  ).length;
+  expect(disagreeing).toBeGreaterThan(0);
+  await page.getByLabel('Show only').selectOption('disagrees');
+  await expect(page.getByRole('status', { name: 'Images shown' })).toHaveText(disagreeing === 50 ? '50 images' : `${disagreeing} of 50 images`);
+  await page.getByLabel('Show only').selectOption('all');
+  await page.getByLabel('Pseudo labels shown').selectOption('final');
 
   // Keyboard: → moves focus to the second image, Enter opens it, Esc comes back with it focused.
   await tiles.first().focus();
@@ -91,6 +110,7 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
   const target = recovered[0]!;
   const id = scores.ids[target.image]!;
   const token = scores.classes[target.c]!;
+  console.log(`recovered: ${token} in ${id} (global ${target.global.toFixed(3)}, final ${target.final.toFixed(3)})`);
 
   // Find it in the gallery through the class filter, then open it.
   await page.getByLabel('Class filter').selectOption(token);
@@ -122,9 +142,21 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
   const row = Math.floor((box('ymin') + box('ymax')) / 2 / Math.floor(height / n));
   expect(alpha).toBe(row * n + column);
 
+  // Stretching the colours to the image's range (for the reference temperature's flat scores) relabels the legend.
+  const legend = page.getByRole('img', { name: /Colour scale/ });
+  await expect(legend).toHaveAccessibleName(/from 0 \(dark blue\) to 1 \(yellow\)/);
+  await page.getByLabel("Stretch the colours to this image's range").check();
+  await expect(legend).toHaveAccessibleName(/from \d\.\d+ \(dark blue\) to \d\.\d+ \(yellow\)/);
+  await page.getByLabel("Stretch the colours to this image's range").uncheck();
+
   // The snippet's full class vector.
   await cells.nth(alpha).click();
   await expect(page.getByRole('region', { name: /Class vector of snippet/ })).toContainText(/\d\.\d{3}/);
+  // For a look at the view (not compared): .test-output/gallery-inspector/.
+  await page.screenshot({ path: '.test-output/gallery-inspector/recovered-1280.png', fullPage: true });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: '.test-output/gallery-inspector/recovered-1920.png' });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Reload: the URL brings back the view, the image, the class and the settings.
   const url = page.url();
@@ -139,7 +171,7 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
   await expect(page).toHaveURL(/ap=voc10/);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Workspace' }).click();
   await expect(page.getByLabel(/Threshold ζ/)).toHaveValue('0.2');
-  await expect(page.getByLabel('AP', { exact: true })).toHaveValue('voc10');
+  await expect(page.getByRole('combobox', { name: 'AP', exact: true })).toHaveValue('voc10');
   await expect(page.getByLabel('Run on')).toHaveValue('wasm');
   await expect(page.getByLabel('Images to encode')).toHaveValue('50');
 });

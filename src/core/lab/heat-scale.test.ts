@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { argmax, classColumn, heatColor, heatRgb, stepInOrder } from './heat-scale';
+import { argmax, classColumn, heatColor, heatDomain, heatRgb, inDomain, stepInOrder } from './heat-scale';
 
 describe('heat colour scale', () => {
   it('maps 0, ½ and 1 to the stops, interpolates linearly and clamps', () => {
@@ -30,5 +30,23 @@ describe('helpers', () => {
     expect(stepInOrder([4, 2, 9], 4, -1)).toBe(9);
     expect(stepInOrder([4, 2, 9], 7, 1)).toBe(4);
     expect(stepInOrder([], 7, 1)).toBeNull();
+  });
+});
+
+describe('heat domain', () => {
+  it('is [0, 1] unless stretched to the values’ own range', () => {
+    expect(heatDomain([0.04, 0.06, 0.05], false)).toEqual({ min: 0, max: 1 });
+    const stretched = heatDomain([0.04, 0.06, 0.05], true);
+    expect(stretched).toEqual({ min: 0.04, max: 0.06 });
+    expect(inDomain(0.05, stretched)).toBeCloseTo(0.5, 9);
+    expect(inDomain(0.06, stretched)).toBe(1);
+    expect(inDomain(0.5, { min: 0, max: 1 })).toBe(0.5);
+    expect(inDomain(2, { min: 0, max: 1 })).toBe(1);
+  });
+
+  it('a constant column does not divide by zero', () => {
+    const flat = heatDomain([0.05, 0.05], true);
+    expect(inDomain(0.05, flat)).toBe(0);
+    expect(heatDomain([], true)).toEqual({ min: 0, max: 1 });
   });
 });

@@ -52,3 +52,20 @@ export function stepInOrder(order: readonly number[], current: number, delta: nu
   if (at < 0) return order[0]!;
   return order[(((at + delta) % order.length) + order.length) % order.length]!;
 }
+
+/**
+ * The domain the colours span: [0, 1] (scores are probabilities), or, stretched, the values' own
+ * [min, max] — at the reference reproduction's temperature every score is ≈ 1/C and a fixed scale is flat.
+ * A constant column stretches to [v, v + tiny] so nothing divides by zero.
+ */
+export function heatDomain(values: readonly number[], stretch: boolean): { readonly min: number; readonly max: number } {
+  if (!stretch || values.length === 0) return { min: 0, max: 1 };
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  return max > min ? { min, max } : { min, max: min + 1e-9 };
+}
+
+/** A value's position in a domain, in [0, 1]. */
+export function inDomain(value: number, domain: { readonly min: number; readonly max: number }): number {
+  return Math.max(0, Math.min(1, (value - domain.min) / (domain.max - domain.min)));
+}

@@ -100,7 +100,7 @@ function GalleryControlsBar({ classes, shown, total }: { classes: readonly strin
       </label>
       <label className="field">
         Show
-        <select aria-label="Filter" value={filter} onChange={(event) => set({ filter: event.target.value as GalleryFilter })}>
+        <select aria-label="Show only" value={filter} onChange={(event) => set({ filter: event.target.value as GalleryFilter })}>
           <option value="all">every image</option>
           <option value="disagrees">aggregate disagrees with global</option>
           <option value="has-missed">with missed labels</option>
@@ -109,7 +109,7 @@ function GalleryControlsBar({ classes, shown, total }: { classes: readonly strin
       </label>
       <label className="field">
         Sort
-        <select aria-label="Sort" value={sort} onChange={(event) => set({ sort: event.target.value as GallerySort })}>
+        <select aria-label="Sort images" value={sort} onChange={(event) => set({ sort: event.target.value as GallerySort })}>
           <option value="dataset">split order</option>
           <option value="score">by score (highest first)</option>
           <option value="missed-first">missed labels first</option>
@@ -323,7 +323,7 @@ function Tile({ client, data, index, position, column, marking, focused, onOpen,
           </li>
         ))}
         {visible.length === 0 && <li className="mark none">no label ≥ cut</li>}
-        {hidden > 0 && <li className="muted">+{hidden} more</li>}
+        {hidden > 0 && <li className="muted more">+{hidden} more</li>}
       </ul>
     </div>
   );

@@ -28,7 +28,7 @@ export function LabGate({ what, client, children }: { what: string; client: Pipe
   const error = useRunStore((state) => state.error);
   const stage = useRunStore((state) => state.stage);
   const progress = useRunStore((state) => state.progress);
-  const dataset = useSelectionStore((state) => state.dataset);
+  const { dataset, split, limit, grid, provider, model } = useSelectionStore();
   const show = useViewStore((state) => state.show);
   if (phase === 'complete') return <>{children}</>;
   const running = phase === 'running' || phase === 'paused';
@@ -52,8 +52,10 @@ export function LabGate({ what, client, children }: { what: string; client: Pipe
               </p>
             )}
             <p>
-              There are no pseudo labels for <strong>{dataset.label}</strong> in this tab yet. Images already encoded in this browser are read
-              from its cache, not encoded again.
+              There are no pseudo labels for <strong>{dataset.label}</strong> in this tab yet. Computing them uses{' '}
+              {limit === null ? `every image of ${split ?? 'the annotated images'}` : `the first ${limit} images of ${split ?? 'the annotated images'}`}, {model.id},
+              a {grid}×{grid} grid, on {provider === 'wasm' ? 'WebAssembly' : 'WebGPU'}; images already encoded in this browser are read from its
+              cache, not encoded again.
             </p>
             <p className="lab-gate-actions">
               <button type="button" className="primary" onClick={() => startRun(client)}>

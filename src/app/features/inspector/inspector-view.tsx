@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { snippetGrid, type SnippetRect } from '../../../core/cdul/snippet-grid';
 import { markOf } from '../../../core/lab/gallery';
-import { argmax, classColumn, heatColor, heatGradient, stepInOrder } from '../../../core/lab/heat-scale';
+import { argmax, classColumn, heatColor, heatDomain, heatGradient, inDomain, stepInOrder } from '../../../core/lab/heat-scale';
 import { naturalClassName } from '../../../core/voc';
 import type { ImageResult } from '../../../worker/lab/lab-protocol';
 import { useLabQuery } from '../../state/lab-client';
@@ -111,6 +111,7 @@ function ImageDetail({ client, index, classes }: { client: PipelineClient; index
   const setHeatClass = useHeatClassStore((state) => state.setHeatClass);
   const heatClass = heatToken === null ? -1 : classes.indexOf(heatToken);
   const [snippet, setSnippet] = useState<number | null>(null);
+  const [stretch, setStretch] = useState(false);
   const detail = query.data && query.data.index === index ? query.data : null;
 
   return (
@@ -130,6 +131,10 @@ function ImageDetail({ client, index, classes }: { client: PipelineClient; index
               ))}
             </select>
           </label>
+          <label className="check-field">
+            <input type="checkbox" checked={stretch} onChange={(event) => setStretch(event.target.checked)} />
+            Stretch the colours to this image's range
+          </label>
         </div>
         {query.isError ? (
           <p className="banner error" role="alert">
@@ -141,8 +146,13 @@ function ImageDetail({ client, index, classes }: { client: PipelineClient; index
           </p>
         ) : (
           <>
-            <SnippetImage client={client} detail={detail} heatClass={heatClass} classes={classes} snippet={snippet} onSnippet={setSnippet} />
-            {detail.grid > 0 && heatClass >= 0 && <HeatLegend className={naturalClassName(classes[heatClass]!)} />}
+            <SnippetImage client={client} detail={detail} heatClass={heatClass} classes={classes} snippet={snippet} onSnippet={setSnippet} stretch={stretch} />
+            {detail.grid > 0 && heatClass >= 0 && (
+              <HeatLegend
+                className={naturalClassName(classes[heatClass]!)}
+                domain={heatDomain(classColumn(detail.snippetScores, classes.length, heatClass), stretch)}
+              />
+            )}
             {detail.grid > 0 && <SnippetVector detail={detail} classes={classes} snippet={snippet} heatClass={heatClass} />}
           </>
         )}
@@ -158,11 +168,12 @@ interface SnippetImageProps {
   readonly heatClass: number;
   readonly classes: readonly string[];
   readonly snippet: number | null;
+  readonly stretch: boolean;
   onSnippet(snippet: number): void;
 }
 
 /** The image with its N×N grid exactly as the snippets were cut (⌊W/N⌋×⌊H/N⌋, remainder dropped). */
-function SnippetImage({ client, detail, heatClass, classes, snippet, onSnippet }: SnippetImageProps) {
+function SnippetImage({ client, detail, heatClass, classes, snippet, stretch, onSnippet }: SnippetImageProps) {
   const image = useImageUrl(client, detail.index);
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
   const rects: SnippetRect[] = useMemo(() => {
@@ -174,6 +185,7 @@ function SnippetImage({ client, detail, heatClass, classes, snippet, onSnippet }
     }
   }, [natural, detail.grid]);
   const column = heatClass >= 0 ? classColumn(detail.snippetScores, classes.length, heatClass) : null;
+  const domain = heatDomain(column ?? [], stretch);
   const alpha = heatClass >= 0 ? detail.alphaSnippet[heatClass]! : -1;
   const beta = heatClass >= 0 ? detail.betaSnippet[heatClass]! : -1;
   const name = heatClass >= 0 ? naturalClassName(classes[heatClass]!) : '';
@@ -213,7 +225,7 @@ function SnippetImage({ client, detail, heatClass, classes, snippet, onSnippet }
                     top: `${(100 * rect.y) / natural.height}%`,
                     width: `${(100 * rect.width) / natural.width}%`,
                     height: `${(100 * rect.height) / natural.height}%`,
-                    background: score !== null ? heatColor(score) : undefined,
+                    background: score !== null ? heatColor(inDomain(score, domain)) : undefined,
                   }}
                   onClick={() => onSnippet(j)}
                 >
@@ -237,14 +249,23 @@ function SnippetImage({ client, detail, heatClass, classes, snippet, onSnippet }
   );
 }
 
-function HeatLegend({ className }: { className: string }) {
+function HeatLegend({ className, domain }: { className: string; domain: { min: number; max: number } }) {
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => domain.min + t * (domain.max - domain.min));
+  const digits = domain.max - domain.min < 0.05 ? 4 : 2;
+  const format = (value: number) => (domain.min === 0 && domain.max === 1 ? String(value) : value.toFixed(digits));
   return (
-    <div className="heat-legend" role="img" aria-label={`Colour scale: ${className} score of each snippet, from 0 (dark blue) to 1 (yellow)`}>
-      <span className="heat-legend-title">{className} score per snippet (softmax over classes)</span>
+    <div
+      className="heat-legend"
+      role="img"
+      aria-label={`Colour scale: ${className} score of each snippet, from ${format(domain.min)} (dark blue) to ${format(domain.max)} (yellow)`}
+    >
+      <span className="heat-legend-title">
+        {className} score per snippet (softmax over classes){domain.min === 0 && domain.max === 1 ? '' : ", stretched to this image's range"}
+      </span>
       <span className="heat-legend-bar" style={{ background: heatGradient() }} />
       <span className="heat-legend-ticks" aria-hidden="true">
-        {['0', '0.25', '0.5', '0.75', '1'].map((tick) => (
-          <span key={tick}>{tick}</span>
+        {ticks.map((tick, i) => (
+          <span key={i}>{format(tick)}</span>
         ))}
       </span>
     </div>
