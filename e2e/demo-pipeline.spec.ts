@@ -40,11 +40,10 @@ test('demo dataset → pseudo labels on WebGPU with the CLI’s mAPs; a reload r
     await expect(table.getByRole('row', { name: mode })).toContainText(expected[mode].toFixed(2));
   }
 
+  // A reload reopens the finished run by itself, from the browser cache.
   await page.reload();
-  await page.getByLabel('CLIP model').selectOption('tiny-vit');
-  await page.getByLabel('Snippet grid').selectOption('2');
-  await page.getByLabel('Images to encode').selectOption(String(FIRST));
-  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
+  await expect(page.getByRole('status', { name: 'Reopened run' })).toBeVisible();
+  await expect(page.getByLabel('CLIP model')).toHaveValue('tiny-vit');
   await expect(result).toContainText('all from the browser cache (nothing recomputed)', { timeout: 60_000 });
   await expect(page.getByLabel('Browser storage')).toContainText(/^1 run\(s\) of embeddings, [\d.]+ MB/);
   for (const mode of ['global', 'aggregate', 'final'] as const) {

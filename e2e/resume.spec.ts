@@ -26,9 +26,15 @@ test('a reload mid-run restores the selection and resumes the run without re-enc
   await expect(page.getByRole('status', { name: 'Run result' })).toContainText(`Done: 50 images, ${50 - stored} encoded now`, { timeout: 150_000 });
   await expect(progress).toContainText(`${stored} from the browser cache`);
 
-  // A finished run is not resumed again: the next reload only restores the selection.
+  // A finished run is reopened from the browser cache on the next reload: nothing is encoded again.
   await page.reload();
-  await expect(page.getByLabel('Images to encode')).toHaveValue('50');
-  await expect(page.getByRole('status', { name: 'Resumed run' })).toHaveCount(0);
+  await expect(page.getByRole('status', { name: 'Reopened run' })).toContainText('Demo dataset (built in)');
+  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 50 images, all from the browser cache', { timeout: 60_000 });
+
+  // Another selection than the finished run's: the reload restores it and starts nothing.
+  await page.getByLabel('Snippet grid').selectOption('3');
+  await page.reload();
+  await expect(page.getByLabel('Snippet grid')).toHaveValue('3');
+  await expect(page.getByRole('status', { name: 'Reopened run' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Compute pseudo labels' })).toBeEnabled();
 });

@@ -9,6 +9,8 @@ import { startRun } from './start-run';
 /** What the run panel says about a run the last page left unfinished. */
 export type ResumeNotice =
   | { readonly kind: 'resumed'; readonly label: string }
+  /** The selection's finished run, reopened from the browser cache so the views show it again. */
+  | { readonly kind: 'reopened'; readonly label: string }
   /** A folder whose read permission must be granted again by a click (the browser's rule). */
   | { readonly kind: 'needs-permission'; readonly label: string; readonly request: RunRequest }
   /** Files chosen by upload cannot be reopened: the user chooses the folder again. */
@@ -28,12 +30,24 @@ export async function resumeInterruptedRun(client: PipelineClient): Promise<void
     return;
   }
   const request = { ...interrupted.request, dataset: sameDataset(interrupted.request.dataset), model: sameModel(interrupted.request.model) };
+  // A finished run is reopened only for the selection it belongs to (a link may have chosen another).
+  if (interrupted.finished && !matchesSelection(request)) return;
   const { dataset } = request;
   if (dataset.kind === 'directory' && (await dataset.handle.queryPermission?.({ mode: 'read' })) !== 'granted') {
     useRunStore.setState({ resumeNotice: { kind: 'needs-permission', label: dataset.label, request } });
     return;
   }
-  resume(client, request);
+  resume(client, request, interrupted.finished ? 'reopened' : 'resumed');
+}
+
+function matchesSelection(request: RunRequest): boolean {
+  const selection = useSelectionStore.getState();
+  const sameDatasetRef =
+    request.dataset.kind === selection.dataset.kind &&
+    (request.dataset.kind === 'http' && selection.dataset.kind === 'http' ? request.dataset.url === selection.dataset.url : request.dataset.label === selection.dataset.label);
+  const sameModelRef =
+    request.model.kind === 'catalog' && selection.model.kind === 'catalog' && request.model.id === selection.model.id && request.model.variant === selection.model.variant;
+  return sameDatasetRef && sameModelRef && request.split === selection.split && request.grid === selection.grid && request.limit === selection.limit;
 }
 
 /** From the "Resume" button: the click lets the browser ask for the folder's permission again. */
@@ -47,7 +61,7 @@ export async function resumeWithPermission(client: PipelineClient, request: RunR
   resume(client, request);
 }
 
-function resume(client: PipelineClient, request: RunRequest): void {
+function resume(client: PipelineClient, request: RunRequest, kind: 'resumed' | 'reopened' = 'resumed'): void {
   useSelectionStore.setState({
     dataset: request.dataset,
     split: request.split,
@@ -58,5 +72,5 @@ function resume(client: PipelineClient, request: RunRequest): void {
   });
   useRunStore.setState({ promptChoice: { template: request.promptTemplate, classNames: request.classNames ?? {} } });
   startRun(client, request);
-  useRunStore.setState({ resumeNotice: { kind: 'resumed', label: request.dataset.label } });
+  useRunStore.setState({ resumeNotice: { kind, label: request.dataset.label } });
 }

@@ -43,21 +43,35 @@ export async function saveSelection(snapshot: SessionSnapshot): Promise<void> {
   await set(SELECTION, kept, store()).catch(() => undefined);
 }
 
-/** The run in progress, written when it starts and removed when it ends (done, cancelled or failed). */
+/**
+ * The run in progress, written when it starts; marked finished when it completes (a reload then reopens
+ * it from the browser cache, so the views come back), removed when it is cancelled or fails.
+ */
 export async function rememberRunInProgress(request: RunRequest): Promise<void> {
   const keepable = isKeepable(request.dataset) && isKeepable(request.model);
   await set(INTERRUPTED_RUN, keepable ? request : { unkeepable: request.dataset.label }, store()).catch(() => undefined);
+}
+
+export async function markRunFinished(): Promise<void> {
+  const value = await get<RunRequest | { unkeepable: string }>(INTERRUPTED_RUN, store()).catch(() => undefined);
+  if (value && !('unkeepable' in value)) await set(INTERRUPTED_RUN, { ...value, finished: true }, store()).catch(() => undefined);
+  else await forgetRunInProgress();
 }
 
 export async function forgetRunInProgress(): Promise<void> {
   await del(INTERRUPTED_RUN, store()).catch(() => undefined);
 }
 
-/** A run the last page left unfinished: its request, or the label of a folder that cannot be reopened. */
-export type InterruptedRun = { readonly request: RunRequest } | { readonly unkeepable: string };
+/**
+ * The last page's run: its request and whether it had finished, or the label of a folder that cannot be
+ * reopened.
+ */
+export type InterruptedRun = { readonly request: RunRequest; readonly finished: boolean } | { readonly unkeepable: string };
 
 export async function loadInterruptedRun(): Promise<InterruptedRun | null> {
-  const value = await get<RunRequest | { unkeepable: string }>(INTERRUPTED_RUN, store()).catch(() => undefined);
+  const value = await get<(RunRequest & { finished?: boolean }) | { unkeepable: string }>(INTERRUPTED_RUN, store()).catch(() => undefined);
   if (!value) return null;
-  return 'unkeepable' in value ? value : { request: value };
+  if ('unkeepable' in value) return value;
+  const { finished, ...request } = value;
+  return { request, finished: finished === true };
 }

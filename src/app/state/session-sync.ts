@@ -1,6 +1,6 @@
-import { useRunStore, type RunPhase } from './run-store';
+import { useRunStore } from './run-store';
 import { catalogModel, DEMO_DATASET, useSelectionStore } from './selection-store';
-import { forgetRunInProgress, loadSelection, saveSelection, type SessionSnapshot } from './session-store';
+import { forgetRunInProgress, loadSelection, markRunFinished, saveSelection, type SessionSnapshot } from './session-store';
 import type { DatasetRef, ModelRef } from '../../worker/protocol';
 
 /**
@@ -22,11 +22,13 @@ export async function restoreSession(): Promise<void> {
   useSelectionStore.subscribe(save);
   useRunStore.subscribe((state, previous) => {
     if (state.promptChoice !== previous.promptChoice) save();
-    if (state.phase !== previous.phase && ENDED.includes(state.phase)) void forgetRunInProgress();
+    if (state.phase === previous.phase) return;
+    // A reference cache or synthetic run was never remembered: markRunFinished leaves the last run alone then.
+    if (state.phase === 'complete' && state.fixedScale === null) void markRunFinished();
+    if (state.phase === 'cancelled' || state.phase === 'failed') void forgetRunInProgress();
   });
 }
 
-const ENDED: readonly RunPhase[] = ['complete', 'cancelled', 'failed'];
 
 function save(): void {
   const { dataset, split, model, grid, limit, provider } = useSelectionStore.getState();

@@ -151,6 +151,12 @@ function ResumeNoticeBanner({ client }: { client: PipelineClient }) {
           Resumed the run on {notice.label} that the reload interrupted: images already stored are not encoded again.
         </p>
       );
+    case 'reopened':
+      return (
+        <p className="banner info" role="status" aria-label="Reopened run">
+          Reopened your last run on {notice.label} from the browser cache (nothing is encoded again).
+        </p>
+      );
     case 'needs-permission':
       return (
         <p className="banner info" role="alert">
