@@ -6,6 +6,8 @@ import { DATASET_USAGE, datasetCommand } from './commands/dataset-command';
 import { evaluateCommand } from './commands/evaluate-command';
 import { EVALUATE_USAGE } from './commands/evaluate-options';
 import { MERGE_USAGE, mergeCommand } from './commands/merge-command';
+import { trainCommand } from './commands/train-command';
+import { TRAIN_USAGE } from './commands/train-options';
 import { processOutput, type CliOutput } from './output';
 import { UsageError } from './usage-error';
 
@@ -19,6 +21,8 @@ ${CACHE_USAGE}
 
 ${MERGE_USAGE}
 
+${TRAIN_USAGE}
+
 Exit codes: 0 success, 1 a data error (the message names the file), 2 bad usage.`;
 
 type Command = (argv: string[], output: CliOutput) => Promise<number>;
@@ -28,6 +32,7 @@ const COMMANDS: Record<string, Command> = {
   evaluate: evaluateCommand,
   cache: cacheCommand,
   merge: mergeCommand,
+  train: trainCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

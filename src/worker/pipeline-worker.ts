@@ -5,7 +5,7 @@ import { runInitialization, type Post } from './pipeline/initialization-run';
 import { createRunControl, type RunControl } from './pipeline/run-control';
 import { describeRunFailure } from './pipeline/run-failure';
 import { changePrompts } from './pipeline/prompt-change';
-import { evaluateState, isSimilarityState, type LabState } from './pipeline/similarity-state';
+import { evaluateState, isSimilarityState, type LabState, type SimilarityState } from './pipeline/similarity-state';
 import { listReferenceCaches, openReferenceCache, type ReferenceCacheRequest } from './pipeline/reference-cache-run';
 import type { WebClipModel } from './inference/web-clip-model';
 import { answerLabQuery, type LabRun } from './lab/lab-session';
@@ -25,7 +25,9 @@ let state: LabState | null = null;
 /** The finished run's model: its text encoder answers prompt changes until the next run starts. */
 let textEncoder: WebClipModel | null = null;
 /** Where the finished run's images are, for the views' queries. */
-let dataset: Omit<LabRun, 'state'> | null = null;
+let dataset: Omit<LabRun, 'state' | 'withTemplate'> | null = null;
+/** The class names in force (a query's own prompt template keeps them). */
+let classNamesInForce: Readonly<Record<string, string>> = {};
 /** Prompt changes run one after another, so the last one asked for is the one in force. */
 let promptQueue: Promise<void> = Promise.resolve();
 
@@ -100,6 +102,7 @@ async function start(request: Parameters<typeof runInitialization>[0], runContro
       state = result.state;
       textEncoder = result.textEncoder;
       dataset = { source: result.source, imageFiles: result.imageFiles };
+      classNamesInForce = result.prompts.choice.classNames;
       post({ type: 'prompts', prompts: result.prompts });
       post({ type: 'complete', images: result.images, recomputed: result.recomputed, runKey: result.runKey });
     } else {
@@ -125,6 +128,7 @@ async function setPrompts(choice: Parameters<typeof changePrompts>[3]): Promise<
     // A run started meanwhile owns the state now; this change belonged to the previous one.
     if (state !== current) return;
     state = changed.state;
+    classNamesInForce = choice.classNames;
     post({ type: 'prompts', prompts: changed.message });
   } catch (error) {
     post({ type: 'prompts-error', message: error instanceof Error ? error.message : String(error) });
@@ -134,11 +138,29 @@ async function setPrompts(choice: Parameters<typeof changePrompts>[3]): Promise<
 async function query(requestId: number, labQuery: LabQuery): Promise<void> {
   try {
     if (!state || !dataset) throw new Error('no finished run: compute pseudo labels first');
-    const { result, transfer } = await answerLabQuery({ state, ...dataset }, labQuery);
+    const current = state;
+    const withTemplate = isSimilarityState(current) && textEncoder ? (template: string) => stateWithTemplate(current, template) : undefined;
+    const { result, transfer } = await answerLabQuery({ state: current, ...dataset, withTemplate }, labQuery);
     self.postMessage({ type: 'query-result', requestId, result } satisfies FromWorker, { transfer });
   } catch (error) {
     post({ type: 'query-error', requestId, message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** Per state, the states under other prompt templates the views asked for (the last few). */
+const templateStates = new WeakMap<LabState, Map<string, Promise<LabState>>>();
+
+function stateWithTemplate(current: SimilarityState, template: string): Promise<LabState> {
+  let byTemplate = templateStates.get(current);
+  if (!byTemplate) templateStates.set(current, (byTemplate = new Map()));
+  let derived = byTemplate.get(template);
+  if (!derived) {
+    if (byTemplate.size >= 4) byTemplate.delete(byTemplate.keys().next().value!);
+    derived = changePrompts(current, textEncoder!, store, { template, classNames: classNamesInForce }).then((changed) => changed.state);
+    derived.catch(() => byTemplate.delete(template));
+    byTemplate.set(template, derived);
+  }
+  return derived;
 }
 
 async function listCaches(ref: Parameters<typeof listReferenceCaches>[0]): Promise<void> {

@@ -44,6 +44,11 @@ export interface PseudoLabelSettingsMessage {
   readonly scale: number | null;
   readonly convention: 'step' | 'voc07' | 'voc10';
   readonly difficult: 'positive' | 'ignore';
+  /**
+   * Another prompt template for this evaluation only (the lab's queries; Compare's "prompt set"):
+   * the class names in force stay. Absent: the prompts in force.
+   */
+  readonly promptTemplate?: string;
 }
 
 export type ToWorker =

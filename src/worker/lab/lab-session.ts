@@ -14,6 +14,8 @@ export interface LabRun {
   readonly source: FileSource;
   /** Image id → path inside the dataset. */
   readonly imageFiles: ReadonlyMap<string, string>;
+  /** The run's state under another prompt template (text encoder only); absent when prompts cannot change. */
+  withTemplate?(template: string): Promise<LabState>;
 }
 
 export interface LabAnswer {
@@ -24,7 +26,7 @@ export interface LabAnswer {
 
 /** Answers one query; throws RangeError for an image or class outside the run. */
 export async function answerLabQuery(run: LabRun, query: LabQuery): Promise<LabAnswer> {
-  const { state } = run;
+  const state = await stateFor(run, query);
   switch (query.kind) {
     case 'scores': {
       const scores = byMode((mode) => copy(labelsAt(state, query.settings, mode).data));
@@ -34,7 +36,7 @@ export async function answerLabQuery(run: LabRun, query: LabQuery): Promise<LabA
     case 'image':
       return imageAnswer(state, query.index, query.settings);
     case 'image-file':
-      return imageFileAnswer(run, query.index);
+      return imageFileAnswer({ ...run, state }, query.index);
     case 'evaluation': {
       const inputs = state.inputsAt(query.settings.scale ?? state.modelScale);
       const results = byMode((mode) => evaluatePseudoLabels(inputs, state.labels, state.classes, { mode, ...pseudoSettings(query.settings) }));
@@ -54,6 +56,14 @@ export async function answerLabQuery(run: LabRun, query: LabQuery): Promise<LabA
       return answer({ kind: 'zeta-sweep', zetas: query.zetas, mAP: byMode(sweep) }, []);
     }
   }
+}
+
+/** The run's state, or the same images under the query's own prompt template. */
+async function stateFor(run: LabRun, query: LabQuery): Promise<LabState> {
+  const template = 'settings' in query ? query.settings.promptTemplate : undefined;
+  if (template === undefined) return run.state;
+  if (!run.withTemplate) throw new RangeError('these scores were stored without embeddings: their prompts cannot change');
+  return run.withTemplate(template);
 }
 
 function imageAnswer(state: LabState, index: number, settings: PseudoLabelSettingsMessage): LabAnswer {

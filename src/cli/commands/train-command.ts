@@ -1,0 +1,74 @@
+import { DataError } from '../../core/data-error';
+import { computePseudoLabels } from '../../core/evaluation/pseudo-labels';
+import { evaluateMeanAp } from '../../core/metrics/mean-ap';
+import { CpuTrainer } from '../../core/training/cpu-trainer';
+import type { EpochFigures, TrainingData } from '../../core/training/trainer';
+import { loadVocDataset } from '../../core/voc';
+import { createNodeFileSource } from '../node-file-source';
+import { printJson, printWarnings, type CliOutput } from '../output';
+import { UsageError } from '../usage-error';
+import { parseTrainOptions, type TrainOptions } from './train-options';
+import { formatTrainReport, type TrainReport } from './train-report';
+import { loadCachedSplit, type CachedSplit } from './training-inputs';
+
+export async function trainCommand(argv: string[], output: CliOutput): Promise<number> {
+  const options = parseTrainOptions(argv);
+  if (options.valCacheDir !== null && options.valSplit === null) throw new UsageError('--val-cache needs --val-split');
+  const train = await loadSplit(options, options.trainSplit, options.cacheDir, '--cache');
+  const valFlag = options.valCacheDir === null ? '--cache' : '--val-cache';
+  const val = options.valSplit === null ? null : await loadSplit(options, options.valSplit, options.valCacheDir ?? options.cacheDir, valFlag);
+  if (val && val.features.cols !== train.features.cols) {
+    throw new DataError(val.cache, `holds ${val.features.cols}-dimensional embeddings, the train cache ${train.features.cols}-dimensional`);
+  }
+  const initialLabels = computePseudoLabels(train.inputs, { mode: 'final', zeta: options.zeta, lambda: options.lambda });
+  const classes = train.classes;
+  const data: TrainingData = {
+    features: train.features,
+    initialLabels,
+    classes,
+    trainTruth: train.truth,
+    ...(val ? { val: { features: val.features, truth: val.truth } } : {}),
+  };
+  const trainer = new CpuTrainer(data, options.settings);
+  const clampedMap = trainer.pseudoLabelMap()!;
+  const epochs: EpochFigures[] = [];
+  while (!trainer.done()) {
+    epochs.push(trainer.epoch());
+    if (!options.json) output.note(`epoch ${epochs.length}/${options.settings.epochs}`);
+  }
+  const initialMap = evaluateMeanAp(initialLabels, train.truth, { convention: 'step', difficult: 'positive' }, classes).mAP;
+  const report = buildReport(options, train, val, epochs, { mAP: initialMap, clampedMap });
+  if (options.json) {
+    printJson(output, report);
+  } else {
+    printWarnings(output, report.warnings);
+    output.result(formatTrainReport(report));
+  }
+  return 0;
+}
+
+async function loadSplit(options: TrainOptions, split: string, cacheDir: string, flag: string): Promise<CachedSplit> {
+  const dataset = await loadVocDataset(createNodeFileSource(options.vocDir), { split, difficult: 'positive' });
+  return loadCachedSplit(cacheDir, dataset, flag);
+}
+
+function buildReport(options: TrainOptions, train: CachedSplit, val: CachedSplit | null, epochs: EpochFigures[], initial: { mAP: number; clampedMap: number }): TrainReport {
+  const { settings } = options;
+  const stoppedEarly =
+    epochs.length < settings.epochs ? `pseudo-label mAP did not improve for ${settings.patience} epochs` : null;
+  const skipped = [...train.skipped, ...(val?.skipped ?? [])];
+  return {
+    cache: train.cache,
+    valCache: val?.cache ?? null,
+    trainSplit: options.trainSplit,
+    valSplit: options.valSplit,
+    images: { train: train.features.rows, val: val?.features.rows ?? null },
+    initialLabels: { mode: 'final', zeta: options.zeta, lambda: options.lambda, ...initial },
+    settings,
+    apConvention: 'step',
+    epochs,
+    stoppedEarly,
+    skipped,
+    warnings: skipped.map((item) => `skipped ${item.id}: ${item.reason}`),
+  };
+}

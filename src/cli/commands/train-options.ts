@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_TRAINING_SETTINGS, HEAD_KINDS, type TrainingSettings } from '../../core/training/training-settings';
+import { parseChoice, parseIntegerOption, parseNumberOption, requireOption } from '../option-parsers';
+
+const D = DEFAULT_TRAINING_SETTINGS;
+
+export const TRAIN_USAGE = `cdul train --cache DIR --voc DIR --train-split S [--val-split S] [--val-cache DIR]
+           [--head linear|mlp] [--hidden N] [--epochs N] [--warmup N] [--update-every K] [--sigma σ]
+           [--eta η] [--lr X] [--batch N] [--seed N] [--patience N] [--zeta ζ] [--lambda λ] [--json]
+  Gradient alignment on the CPU (spec §2): a head on the cache's L2-normalised global image embeddings,
+  trained with Adam on the final pseudo labels at ζ/λ, which are updated z ← z − η ψ(y) ∂L/∂y every K
+  epochs after the warm-up. --cache is a cdul cache folder holding the train split; the val split's
+  embeddings come from --val-cache, or from --cache too (e.g. a cache made without --split).
+  Prints per epoch the training loss, pseudo-label mAP against the train ground truth and val mAP.
+  Defaults: --head ${D.head} --hidden ${D.hidden} --epochs ${D.epochs} --warmup ${D.warmup} --update-every ${D.updateEvery} --sigma ${D.sigma}
+  --eta ${D.eta} --lr ${D.learningRate} --batch ${D.batchSize} --seed ${D.seed}, --zeta 0.5 --lambda 0; no early stop without --patience.`;
+
+export interface TrainOptions {
+  readonly cacheDir: string;
+  readonly valCacheDir: string | null;
+  readonly vocDir: string;
+  readonly trainSplit: string;
+  readonly valSplit: string | null;
+  readonly zeta: number;
+  readonly lambda: number;
+  readonly settings: TrainingSettings;
+  readonly json: boolean;
+}
+
+export function parseTrainOptions(argv: string[]): TrainOptions {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      cache: { type: 'string' },
+      'val-cache': { type: 'string' },
+      voc: { type: 'string' },
+      'train-split': { type: 'string' },
+      'val-split': { type: 'string' },
+      head: { type: 'string', default: D.head },
+      hidden: { type: 'string', default: String(D.hidden) },
+      epochs: { type: 'string', default: String(D.epochs) },
+      warmup: { type: 'string', default: String(D.warmup) },
+      'update-every': { type: 'string', default: String(D.updateEvery) },
+      sigma: { type: 'string', default: String(D.sigma) },
+      eta: { type: 'string', default: String(D.eta) },
+      lr: { type: 'string', default: String(D.learningRate) },
+      batch: { type: 'string', default: String(D.batchSize) },
+      seed: { type: 'string', default: String(D.seed) },
+      patience: { type: 'string' },
+      zeta: { type: 'string', default: '0.5' },
+      lambda: { type: 'string', default: '0' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const whole = (value: string, option: string, min: number) => parseIntegerOption(value, option, { min, max: 1e9 });
+  const settings: TrainingSettings = {
+    head: parseChoice(values.head, 'head', HEAD_KINDS),
+    hidden: whole(values.hidden, 'hidden', 1),
+    epochs: whole(values.epochs, 'epochs', 1),
+    warmup: whole(values.warmup, 'warmup', 0),
+    updateEvery: whole(values['update-every'], 'update-every', 1),
+    sigma: parseNumberOption(values.sigma, 'sigma', { min: Number.MIN_VALUE }),
+    eta: parseNumberOption(values.eta, 'eta', { min: 0 }),
+    learningRate: parseNumberOption(values.lr, 'lr', { min: Number.MIN_VALUE }),
+    batchSize: whole(values.batch, 'batch', 1),
+    seed: parseIntegerOption(values.seed, 'seed', { min: 0, max: 2 ** 32 - 1 }),
+    patience: values.patience === undefined ? null : whole(values.patience, 'patience', 1),
+  };
+  return {
+    cacheDir: requireOption(values.cache, 'cache'),
+    valCacheDir: values['val-cache'] ?? null,
+    vocDir: requireOption(values.voc, 'voc'),
+    trainSplit: requireOption(values['train-split'], 'train-split'),
+    valSplit: values['val-split'] ?? null,
+    zeta: parseNumberOption(values.zeta, 'zeta', { min: 0, max: 1 }),
+    lambda: parseNumberOption(values.lambda, 'lambda', { min: 0, max: 1 }),
+    settings,
+    json: values.json,
+  };
+}

@@ -1,0 +1,42 @@
+import type { SkippedItem } from '../../core/data-error';
+import type { EpochFigures } from '../../core/training/trainer';
+import type { TrainingSettings } from '../../core/training/training-settings';
+import { formatTable, percent } from '../format-table';
+
+/** What `cdul train` prints: one JSON document with --json, a table otherwise. */
+export interface TrainReport {
+  readonly cache: string;
+  readonly valCache: string | null;
+  readonly trainSplit: string;
+  readonly valSplit: string | null;
+  readonly images: { readonly train: number; readonly val: number | null };
+  /** mAP of Y0 as computed, and of y = σ(logit(clamp(Y0, ε))) that training starts from (clamping ties the tiniest labels). */
+  readonly initialLabels: { readonly mode: 'final'; readonly zeta: number; readonly lambda: number; readonly mAP: number; readonly clampedMap: number };
+  readonly settings: TrainingSettings;
+  readonly apConvention: 'step';
+  readonly epochs: readonly EpochFigures[];
+  /** Why the run ended before --epochs, or null. */
+  readonly stoppedEarly: string | null;
+  readonly skipped: readonly SkippedItem[];
+  readonly warnings: readonly string[];
+}
+
+export function formatTrainReport(report: TrainReport): string {
+  const s = report.settings;
+  const header = [
+    `train ${report.trainSplit} (${report.images.train} images, ${report.cache})` +
+      (report.valSplit ? ` · val ${report.valSplit} (${report.images.val} images)` : ''),
+    `head ${s.head}${s.head === 'mlp' ? ` (hidden ${s.hidden})` : ''} · lr ${s.learningRate} · batch ${s.batchSize} · seed ${s.seed} · ` +
+      `warm-up ${s.warmup} · update every ${s.updateEvery} · σ ${s.sigma} · η ${s.eta}`,
+    `initial pseudo labels: final at ζ ${report.initialLabels.zeta}, λ ${report.initialLabels.lambda} · mAP ${percent(report.initialLabels.mAP)}, ${percent(report.initialLabels.clampedMap)} clamped to [ε, 1−ε] (AP step-wise)`,
+  ];
+  const rows = report.epochs.map((figure) => [
+    String(figure.epoch),
+    figure.loss.toFixed(6),
+    figure.labelUpdate ? 'yes' : '',
+    percent(figure.pseudoLabelMap),
+    percent(figure.valMap),
+  ]);
+  const table = formatTable(['epoch', 'loss', 'label update', 'pseudo-label mAP', 'val mAP'], rows);
+  return [...header, '', table, ...(report.stoppedEarly ? [`stopped early: ${report.stoppedEarly}`] : [])].join('\n');
+}

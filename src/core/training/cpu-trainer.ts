@@ -1,0 +1,164 @@
+import { evaluateMeanAp } from '../metrics/mean-ap';
+import { sigmoid } from '../cdul/alignment-reference';
+import { createMatrix, type LabelMatrix, type Matrix } from '../types';
+import { ADAM_DEFAULTS, adamStep } from './adam';
+import { headBackward, headForward, initHeadParams, type HeadShape } from './head';
+import { klBatch } from './kl-loss';
+import { labelsFromLatent, latentFromLabels, updateLatent } from './pseudo-label-update';
+import { epochOrder } from './shuffle';
+import type { EpochFigures, Trainer, TrainerState, TrainingData } from './trainer';
+import { isLabelUpdateEpoch, validateTrainingSettings, type TrainingSettings } from './training-settings';
+
+/** The trainer on the CPU: the fallback without WebGPU and the reference for the GPU path. */
+export class CpuTrainer implements Trainer {
+  private readonly shape: HeadShape;
+  private current: MutableState;
+
+  constructor(
+    private readonly data: TrainingData,
+    readonly settings: TrainingSettings,
+    resumeFrom?: TrainerState,
+  ) {
+    validateTrainingSettings(settings);
+    validateData(data);
+    const { features, initialLabels } = data;
+    this.shape = { kind: settings.head, inputs: features.cols, hidden: settings.hidden, classes: initialLabels.cols };
+    this.current = resumeFrom ? copyState(resumeFrom) : this.freshState();
+  }
+
+  done(): boolean {
+    const { epoch, epochsSinceBest } = this.current;
+    const patience = this.settings.patience;
+    return epoch >= this.settings.epochs || (patience !== null && epochsSinceBest >= patience);
+  }
+
+  epoch(): EpochFigures {
+    if (this.done()) throw new Error(`the run is over after epoch ${this.current.epoch}`);
+    const epoch = this.current.epoch + 1;
+    const loss = this.optimiseEpoch(epoch);
+    const labelUpdate = isLabelUpdateEpoch(epoch, this.settings);
+    if (labelUpdate) updateLatent(this.current.latent, this.predict(this.data.features), this.settings);
+    const pseudoLabelMap = this.pseudoLabelMap();
+    const val = this.data.val;
+    const valMap = val ? meanAp(createMatrix(val.truth.rows, val.truth.cols, this.predict(val.features)), val.truth, this.data.classes) : null;
+    this.current.epoch = epoch;
+    this.trackBest(pseudoLabelMap);
+    return { epoch, loss, labelUpdate, pseudoLabelMap, valMap };
+  }
+
+  /**
+   * mAP of the current pseudo labels against the train ground truth, ranked by z: the same order as
+   * y = σ(z) without float32 σ saturating confident labels into ties at 1.
+   */
+  pseudoLabelMap(): number | null {
+    const { trainTruth, classes } = this.data;
+    if (!trainTruth) return null;
+    return meanAp(createMatrix(trainTruth.rows, trainTruth.cols, this.current.latent), trainTruth, classes);
+  }
+
+  state(): TrainerState {
+    return copyState(this.current);
+  }
+
+  pseudoLabels(): Matrix {
+    const { rows, cols } = this.data.initialLabels;
+    return createMatrix(rows, cols, labelsFromLatent(this.current.latent));
+  }
+
+  /** σ(head(x)) for every row of `features`. */
+  predict(features: Matrix): Float32Array {
+    return headForward(this.shape, this.current.params, features.data, features.rows).logits.map((s) => sigmoid(s));
+  }
+
+  /** θ-steps over shuffled mini-batches with y fixed; returns the mean KL over the epoch's labels. */
+  private optimiseEpoch(epoch: number): number {
+    const { features, initialLabels } = this.data;
+    const labels = labelsFromLatent(this.current.latent);
+    const order = epochOrder(features.rows, this.settings.seed, epoch);
+    let lossSum = 0;
+    for (let start = 0; start < order.length; start += this.settings.batchSize) {
+      const rows = order.subarray(start, start + this.settings.batchSize);
+      const x = gatherRows(features.data, features.cols, rows);
+      const forward = headForward(this.shape, this.current.params, x, rows.length);
+      const batch = klBatch(forward.logits, gatherRows(labels, initialLabels.cols, rows));
+      lossSum += batch.lossSum;
+      this.applyAdam(headBackward(this.shape, this.current.params, forward, batch.gradient, rows.length));
+    }
+    return lossSum / labels.length;
+  }
+
+  private applyAdam(grads: Float32Array[]): void {
+    const state = this.current;
+    state.adamStep += 1;
+    const adam = { ...ADAM_DEFAULTS, learningRate: this.settings.learningRate };
+    grads.forEach((grad, i) => adamStep(state.params[i]!, grad, state.adamM[i]!, state.adamV[i]!, state.adamStep, adam));
+  }
+
+  private trackBest(pseudoLabelMap: number | null): void {
+    if (pseudoLabelMap === null) return;
+    const best = this.current.bestPseudoLabelMap;
+    if (best === null || pseudoLabelMap > best) {
+      this.current.bestPseudoLabelMap = pseudoLabelMap;
+      this.current.epochsSinceBest = 0;
+    } else {
+      this.current.epochsSinceBest += 1;
+    }
+  }
+
+  private freshState(): MutableState {
+    const params = initHeadParams(this.shape, this.settings.seed);
+    const zeros = () => params.map((param) => new Float32Array(param.length));
+    return {
+      epoch: 0,
+      params,
+      adamM: zeros(),
+      adamV: zeros(),
+      adamStep: 0,
+      latent: latentFromLabels(this.data.initialLabels.data),
+      bestPseudoLabelMap: null,
+      epochsSinceBest: 0,
+    };
+  }
+}
+
+/** The state as the trainer mutates it: tensors in place, counters reassigned. */
+type MutableState = { -readonly [K in keyof TrainerState]: TrainerState[K] } & {
+  params: Float32Array[];
+  adamM: Float32Array[];
+  adamV: Float32Array[];
+};
+
+function copyState(state: TrainerState): MutableState {
+  const copy = (tensors: readonly Float32Array[]) => tensors.map((tensor) => tensor.slice());
+  return {
+    epoch: state.epoch,
+    params: copy(state.params),
+    adamM: copy(state.adamM),
+    adamV: copy(state.adamV),
+    adamStep: state.adamStep,
+    latent: state.latent.slice(),
+    bestPseudoLabelMap: state.bestPseudoLabelMap,
+    epochsSinceBest: state.epochsSinceBest,
+  };
+}
+
+function gatherRows(data: Float32Array, cols: number, rows: Uint32Array): Float32Array {
+  const out = new Float32Array(rows.length * cols);
+  rows.forEach((row, index) => out.set(data.subarray(row * cols, (row + 1) * cols), index * cols));
+  return out;
+}
+
+function meanAp(scores: Matrix, truth: LabelMatrix, classes: readonly string[]): number {
+  return evaluateMeanAp(scores, truth, { convention: 'step', difficult: 'positive' }, classes).mAP;
+}
+
+function validateData(data: TrainingData): void {
+  const { features, initialLabels, trainTruth, val, classes } = data;
+  if (features.rows !== initialLabels.rows) throw new RangeError(`${features.rows} feature rows but ${initialLabels.rows} pseudo-label rows`);
+  if (features.rows === 0) throw new RangeError('no training images');
+  if (initialLabels.cols !== classes.length) throw new RangeError(`${initialLabels.cols} label columns but ${classes.length} classes`);
+  if (trainTruth && (trainTruth.rows !== features.rows || trainTruth.cols !== classes.length)) throw new RangeError('train ground truth does not match the features');
+  if (val && (val.features.cols !== features.cols || val.features.rows !== val.truth.rows || val.truth.cols !== classes.length)) {
+    throw new RangeError('val features and ground truth do not match the train set');
+  }
+}

@@ -1,0 +1,59 @@
+/** The settings of one training run (spec §2): head shape, optimiser, schedule and label update. */
+export type HeadKind = 'linear' | 'mlp';
+
+export const HEAD_KINDS: readonly HeadKind[] = ['linear', 'mlp'];
+
+export interface TrainingSettings {
+  readonly head: HeadKind;
+  /** Width of the MLP's hidden ReLU layer (ignored by 'linear'). */
+  readonly hidden: number;
+  readonly epochs: number;
+  /** Epochs of θ-steps only before the first pseudo-label update. */
+  readonly warmup: number;
+  /** After warm-up, the pseudo labels are updated at the end of every k-th epoch. */
+  readonly updateEvery: number;
+  /** σ of ψ(y); small σ concentrates the update on uncertain labels. */
+  readonly sigma: number;
+  /** η, the pseudo-label step. */
+  readonly eta: number;
+  readonly learningRate: number;
+  readonly batchSize: number;
+  readonly seed: number;
+  /** Stop after this many epochs without a better pseudo-label mAP; null: never stop early. */
+  readonly patience: number | null;
+}
+
+export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = {
+  head: 'linear',
+  hidden: 256,
+  epochs: 20,
+  warmup: 2,
+  updateEvery: 1,
+  sigma: 0.2,
+  eta: 1,
+  learningRate: 1e-2,
+  batchSize: 32,
+  seed: 0,
+  patience: null,
+};
+
+/** Throws RangeError naming the first setting that no run could use. */
+export function validateTrainingSettings(settings: TrainingSettings): void {
+  const positiveIntegers: (keyof TrainingSettings)[] = ['hidden', 'epochs', 'updateEvery', 'batchSize'];
+  for (const key of positiveIntegers) {
+    const value = settings[key] as number;
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${key} must be a whole number ≥ 1, got ${value}`);
+  }
+  if (!Number.isInteger(settings.warmup) || settings.warmup < 0) throw new RangeError(`warmup must be a whole number ≥ 0, got ${settings.warmup}`);
+  if (!(settings.sigma > 0)) throw new RangeError(`sigma must be positive, got ${settings.sigma}`);
+  if (!(settings.eta >= 0) || !Number.isFinite(settings.eta)) throw new RangeError(`eta must be ≥ 0, got ${settings.eta}`);
+  if (!(settings.learningRate > 0) || !Number.isFinite(settings.learningRate)) throw new RangeError(`learningRate must be positive, got ${settings.learningRate}`);
+  if (settings.patience !== null && (!Number.isInteger(settings.patience) || settings.patience < 1)) {
+    throw new RangeError(`patience must be a whole number ≥ 1, got ${settings.patience}`);
+  }
+}
+
+/** True when the pseudo labels are updated at the end of `epoch` (1-based). */
+export function isLabelUpdateEpoch(epoch: number, settings: Pick<TrainingSettings, 'warmup' | 'updateEvery'>): boolean {
+  return epoch > settings.warmup && (epoch - settings.warmup) % settings.updateEvery === 0;
+}
