@@ -35,6 +35,11 @@ test('a VOC folder through the folder input: every good image gets pseudo labels
     );
     await expect(page.getByRole('table', { name: 'mAP of the pseudo labels' })).not.toContainText('…');
     await expect(page.getByText(/^100 images · step AP/)).toBeVisible();
+    // On another view the skipped file is still said, with the way back to the list.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Gallery' }).click();
+    await expect(page.getByRole('status', { name: 'Skipped files' })).toContainText('1 file(s) could not be read and were skipped');
+    await page.getByRole('status', { name: 'Skipped files' }).getByRole('button', { name: 'Open the workspace' }).click();
+    await expect(page.getByRole('list', { name: 'Skipped files' })).toBeVisible();
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

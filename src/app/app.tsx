@@ -4,6 +4,7 @@ import { DatasetPanel } from './features/datasets/dataset-panel';
 import { GalleryView } from './features/gallery/gallery-view';
 import { GpuStatusPanel } from './features/gpu-status/gpu-status-panel';
 import { InspectorView } from './features/inspector/inspector-view';
+import { RunAlerts } from './features/layout/run-alerts';
 import { ModelPanel } from './features/models/model-panel';
 import { ReferenceCachePanel } from './features/reference-caches/reference-cache-panel';
 import { ResultsPanel } from './features/results/results-panel';
@@ -34,6 +35,7 @@ export function App({ client }: { client: PipelineClient }) {
           ))}
         </nav>
       </header>
+      <RunAlerts />
       {view === 'workspace' && (
         <main className="app-main">
           <DatasetPanel />
