@@ -31,6 +31,7 @@ export function useLabQuery<Q extends LabQuery>(client: PipelineClient, query: Q
     queryFn: () => askLab(client, query!),
     enabled: query !== null && runKey !== null,
     staleTime: Infinity,
-    placeholderData: (previous) => previous,
+    // While a new setting is computed, the last answer stays shown — but never another run's.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === runKey && previousQuery?.queryKey[2] === prompts ? previous : undefined),
   });
 }
