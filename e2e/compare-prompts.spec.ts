@@ -32,6 +32,12 @@ test('a prompt set compared side by side equals the same prompts applied in the 
   await expect(cells('global').nth(1)).not.toHaveText(before[0]!, { timeout: 30_000 });
   const compared = await Promise.all(MODES.map((mode) => cells(mode).nth(1).textContent()));
 
+  // The comparison is in the URL: a reload (the finished run reopens from the cache) shows it again.
+  await expect(page).toHaveURL(/btpl=%7Bname%7D\+or\+a\+cat/);
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Setting B' }).getByLabel('Prompt template B')).toHaveValue('{name} or a cat');
+  for (const [k, mode] of MODES.entries()) await expect(cells(mode).nth(1)).toHaveText(compared[k]!, { timeout: 60_000 });
+
   await views.getByRole('button', { name: 'Workspace' }).click();
   await page.getByLabel('Prompt template').fill('{name} or a cat');
   await page.getByRole('button', { name: 'Apply prompts' }).click();

@@ -8,7 +8,7 @@ export type CompareSide = 'a' | 'b';
 
 /**
  * The Compare view's two settings and its choices, in one small store so the URL state can read and
- * restore them (exported for that; not yet wired to the URL).
+ * restore them (exported for that; wired to the URL by url-state.ts: `a`, `b`, `atpl`, `btpl`).
  */
 export interface CompareState {
   readonly a: PseudoLabelSettingsMessage;

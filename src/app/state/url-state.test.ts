@@ -18,6 +18,7 @@ const state: UrlState = {
   split: 'val',
   limit: 50,
   backend: 'wasm',
+  compare: null,
 };
 
 describe('workspace URL', () => {
@@ -26,7 +27,9 @@ describe('workspace URL', () => {
     expect(search).toBe(
       '?view=inspector&image=demo_000042&class=cat&zeta=0.1&lambda=0.25&scale=model&ap=voc07&difficult=ignore&dataset=demo&model=demo-clip&variant=fp32&grid=3&split=val&limit=50&backend=wasm',
     );
-    expect(parseUrlState(search)).toEqual(state);
+    // No Compare settings outside the Compare view: absent from the URL and from what it says.
+    const { compare: _compare, ...said } = state;
+    expect(parseUrlState(search)).toEqual(said);
   });
 
   it('round-trips the other values: all images, whole split, folders, local models, odd ids', () => {
@@ -36,7 +39,7 @@ describe('workspace URL', () => {
     expect(search).toContain('dataset=folder%3AVOC2012');
     expect(search).toContain('scale=paper');
     // No class and no variant: absent from the URL, so absent from what it says (the session's stay).
-    const { heatClass: _heatClass, variant: _variant, ...said } = other;
+    const { heatClass: _heatClass, variant: _variant, compare: _compare, ...said } = other;
     expect(parseUrlState(search)).toEqual(said);
   });
 
@@ -73,5 +76,16 @@ describe('workspace URL', () => {
     expect(parseScale('50')).toBe(50);
     expect(parseScale('0')).toBeUndefined();
     expect(parseScale(null)).toBeUndefined();
+  });
+
+  it('carries the two settings of the Compare view, each side whole or not at all', () => {
+    const compare = {
+      a: { zeta: 0.1, lambda: 0, scale: PAPER_SCALE.scale, convention: 'step', difficult: 'positive' },
+      b: { zeta: 0.5, lambda: 0, scale: REFERENCE_REPRODUCTION_SCALE.scale, convention: 'step', difficult: 'positive', promptTemplate: '{name} or a cat' },
+    } as const;
+    const search = formatUrlState({ ...state, view: 'compare', compare });
+    expect(search).toContain('a=0.1%2C0%2Cpaper%2Cstep%2Cpositive');
+    expect(parseUrlState(search).compare).toEqual(compare);
+    expect(parseUrlState(search.replace('b=0.5', 'b=5')).compare).toBeUndefined();
   });
 });

@@ -3,6 +3,8 @@ import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../core/cdul/tempe
 import { MAX_GRID, MIN_GRID } from '../../core/cdul/snippet-grid';
 import { availableVariants, MODEL_CATALOG, type ModelCatalogEntry, type ModelVariant } from '../../worker/models/model-catalog';
 import type { DatasetRef, ModelRef, PseudoLabelSettingsMessage } from '../../worker/protocol';
+import { useCompareStore } from './compare-store';
+import { formatCompareSide, parseCompareSide } from './compare-url';
 import { useRunStore } from './run-store';
 import { catalogModel, DEMO_DATASET, useSelectionStore } from './selection-store';
 import { LAB_VIEWS, useViewStore, type LabView } from './view-store';
@@ -38,10 +40,12 @@ export interface UrlState {
   /** null = the whole split. */
   readonly limit: number | null;
   readonly backend: 'webgpu' | 'wasm';
+  /** The Compare view's two settings (written while that view is shown). */
+  readonly compare: { readonly a: PseudoLabelSettingsMessage; readonly b: PseudoLabelSettingsMessage } | null;
 }
 
 /** The parameters this module owns; every other one (?e2e, ?chunk, ?hub…) is left as it is. */
-export const URL_KEYS = ['view', 'image', 'class', 'zeta', 'lambda', 'scale', 'ap', 'difficult', 'dataset', 'model', 'variant', 'grid', 'split', 'limit', 'backend'] as const;
+export const URL_KEYS = ['view', 'image', 'class', 'zeta', 'lambda', 'scale', 'ap', 'difficult', 'dataset', 'model', 'variant', 'grid', 'split', 'limit', 'backend', 'a', 'b', 'atpl', 'btpl'] as const;
 
 /** The catalog entry of an id, or undefined (catalogEntry itself throws). */
 const findModel = (id: string): ModelCatalogEntry | undefined => MODEL_CATALOG.find((entry) => entry.id === id);
@@ -113,6 +117,9 @@ export function parseUrlState(search: string): Partial<UrlState> {
   else if (limitValue !== undefined && Number.isInteger(limitValue)) out.limit = limitValue;
   const backend = params.get('backend');
   if (backend === 'webgpu' || backend === 'wasm') out.backend = backend;
+  const a = parseCompareSide(params.get('a'), params.get('atpl'), parseScale);
+  const b = parseCompareSide(params.get('b'), params.get('btpl'), parseScale);
+  if (a && b) out.compare = { a, b };
   return out;
 }
 
@@ -138,6 +145,13 @@ export function formatUrlState(state: UrlState, previousSearch = ''): string {
   params.set('split', state.split ?? ALL_IMAGES);
   params.set('limit', state.limit === null ? ALL_IMAGES : String(state.limit));
   params.set('backend', state.backend);
+  if (state.compare) {
+    for (const side of ['a', 'b'] as const) {
+      params.set(side, formatCompareSide(state.compare[side], formatScale));
+      const template = state.compare[side].promptTemplate;
+      if (template !== undefined) params.set(`${side}tpl`, template);
+    }
+  }
   // URLSearchParams writes "e2e=" for a bare flag; keep bare flags bare.
   const text = params.toString().replace(/=(?=&|$)/g, '');
   return text ? `?${text}` : '';
@@ -176,6 +190,7 @@ export function currentUrlState(): UrlState {
     split: selection.split,
     limit: selection.limit,
     backend: selection.provider,
+    compare: view === 'compare' ? { a: useCompareStore.getState().a, b: useCompareStore.getState().b } : null,
   };
 }
 
@@ -186,6 +201,7 @@ export function applyUrlState(parsed: Partial<UrlState>): void {
     useViewStore.setState({ view: parsed.view ?? view.view, imageId: parsed.image ?? view.imageId });
   }
   if (parsed.heatClass !== undefined) useHeatClassStore.setState({ heatClass: parsed.heatClass });
+  if (parsed.compare) useCompareStore.getState().setBoth(parsed.compare.a, parsed.compare.b);
   const settings: Partial<PseudoLabelSettingsMessage> = {};
   if (parsed.zeta !== undefined) Object.assign(settings, { zeta: parsed.zeta });
   if (parsed.lambda !== undefined) Object.assign(settings, { lambda: parsed.lambda });
@@ -247,6 +263,9 @@ export function installUrlState(): void {
   });
   useSelectionStore.subscribe(write);
   useHeatClassStore.subscribe(write);
+  useCompareStore.subscribe((state, previous) => {
+    if (state.a !== previous.a || state.b !== previous.b) write();
+  });
   window.addEventListener('popstate', () => {
     const parsed = parseUrlState(window.location.search);
     // Back/Forward: the URL is already what it should be; record it so the writes it causes are not pushed.
