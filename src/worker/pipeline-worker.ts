@@ -5,10 +5,12 @@ import { runInitialization, type Post } from './pipeline/initialization-run';
 import { createRunControl, type RunControl } from './pipeline/run-control';
 import { describeRunFailure } from './pipeline/run-failure';
 import { changePrompts } from './pipeline/prompt-change';
-import { evaluateState, isSimilarityState, type LabState, type SimilarityState } from './pipeline/similarity-state';
+import { evaluateState, isSimilarityState, type LabState } from './pipeline/similarity-state';
 import { listReferenceCaches, openReferenceCache, type ReferenceCacheRequest } from './pipeline/reference-cache-run';
 import type { WebClipModel } from './inference/web-clip-model';
 import { answerLabQuery, type LabRun } from './lab/lab-session';
+import { deriveState } from './lab/derived-states';
+import { cachedGrids } from './lab/other-grid';
 import { syntheticRun } from './lab/synthetic-run';
 import type { FileSource } from '../core/dataset-source';
 import type { FromWorker, ToWorker } from './protocol';
@@ -25,7 +27,9 @@ let state: LabState | null = null;
 /** The finished run's model: its text encoder answers prompt changes until the next run starts. */
 let textEncoder: WebClipModel | null = null;
 /** Where the finished run's images are, for the views' queries. */
-let dataset: Omit<LabRun, 'state' | 'withTemplate'> | null = null;
+let dataset: Omit<LabRun, 'state' | 'derive' | 'cachedGrids'> | null = null;
+/** The finished run's key in the embedding store (null for reference caches and synthetic runs). */
+let runKeyInForce: string | null = null;
 /** The class names in force (a query's own prompt template keeps them). */
 let classNamesInForce: Readonly<Record<string, string>> = {};
 /** Prompt changes run one after another, so the last one asked for is the one in force. */
@@ -35,13 +39,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
     case 'start':
-      control?.cancel();
-      control = createRunControl();
-      state = null;
-      dataset = null;
-      void textEncoder?.release();
-      textEncoder = null;
-      void start(message.request, control);
+      void start(message.request, resetRun());
       break;
     case 'pause':
       control?.pause();
@@ -64,13 +62,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       void listCaches(message.dataset);
       break;
     case 'open-reference-cache':
-      control?.cancel();
-      control = createRunControl();
-      state = null;
-      dataset = null;
-      void textEncoder?.release();
-      textEncoder = null;
-      void openCache(message.request, control);
+      void openCache(message.request, resetRun());
       break;
     case 'query':
       void query(message.requestId, message.query);
@@ -79,10 +71,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       promptQueue = promptQueue.then(() => setPrompts(message.choice));
       break;
     case 'debug-synthetic-run':
-      control?.cancel();
-      control = null;
-      void textEncoder?.release();
-      textEncoder = null;
+      resetRun();
       state = syntheticRun(message.images, message.grid, 20, 512);
       dataset = { source: NO_FILES, imageFiles: new Map() };
       post({ type: 'dataset', images: message.images, classes: state.classes, split: 'synthetic', warnings: [] });
@@ -95,6 +84,18 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   }
 };
 
+/** A new run replaces the last one: the running one is cancelled, the finished one's state released. */
+function resetRun(): RunControl {
+  control?.cancel();
+  control = createRunControl();
+  state = null;
+  dataset = null;
+  runKeyInForce = null;
+  void textEncoder?.release();
+  textEncoder = null;
+  return control;
+}
+
 async function start(request: Parameters<typeof runInitialization>[0], runControl: RunControl): Promise<void> {
   try {
     const result = await runInitialization(request, runControl, store, post);
@@ -102,6 +103,7 @@ async function start(request: Parameters<typeof runInitialization>[0], runContro
       state = result.state;
       textEncoder = result.textEncoder;
       dataset = { source: result.source, imageFiles: result.imageFiles };
+      runKeyInForce = result.runKey;
       classNamesInForce = result.prompts.choice.classNames;
       post({ type: 'prompts', prompts: result.prompts });
       post({ type: 'complete', images: result.images, recomputed: result.recomputed, runKey: result.runKey });
@@ -138,29 +140,24 @@ async function setPrompts(choice: Parameters<typeof changePrompts>[3]): Promise<
 async function query(requestId: number, labQuery: LabQuery): Promise<void> {
   try {
     if (!state || !dataset) throw new Error('no finished run: compute pseudo labels first');
-    const current = state;
-    const withTemplate = isSimilarityState(current) && textEncoder ? (template: string) => stateWithTemplate(current, template) : undefined;
-    const { result, transfer } = await answerLabQuery({ state: current, ...dataset, withTemplate }, labQuery);
+    const { result, transfer } = await answerLabQuery(labRun(state, dataset), labQuery);
     self.postMessage({ type: 'query-result', requestId, result } satisfies FromWorker, { transfer });
   } catch (error) {
     post({ type: 'query-error', requestId, message: error instanceof Error ? error.message : String(error) });
   }
 }
 
-/** Per state, the states under other prompt templates the views asked for (the last few). */
-const templateStates = new WeakMap<LabState, Map<string, Promise<LabState>>>();
-
-function stateWithTemplate(current: SimilarityState, template: string): Promise<LabState> {
-  let byTemplate = templateStates.get(current);
-  if (!byTemplate) templateStates.set(current, (byTemplate = new Map()));
-  let derived = byTemplate.get(template);
-  if (!derived) {
-    if (byTemplate.size >= 4) byTemplate.delete(byTemplate.keys().next().value!);
-    derived = changePrompts(current, textEncoder!, store, { template, classNames: classNamesInForce }).then((changed) => changed.state);
-    derived.catch(() => byTemplate.delete(template));
-    byTemplate.set(template, derived);
-  }
-  return derived;
+/** The finished run as the views' queries see it: with other grids and templates when it has embeddings. */
+function labRun(current: LabState, files: NonNullable<typeof dataset>): LabRun {
+  const [model, runKey] = [textEncoder, runKeyInForce];
+  if (!isSimilarityState(current) || !model || !runKey) return { state: current, ...files };
+  const context = { store, runKey, textEncoder: model, classNames: classNamesInForce };
+  return {
+    state: current,
+    ...files,
+    derive: (options) => deriveState(current, context, options),
+    cachedGrids: () => cachedGrids(store, runKey),
+  };
 }
 
 async function listCaches(ref: Parameters<typeof listReferenceCaches>[0]): Promise<void> {

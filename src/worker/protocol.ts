@@ -49,6 +49,8 @@ export interface PseudoLabelSettingsMessage {
    * the class names in force stay. Absent: the prompts in force.
    */
   readonly promptTemplate?: string;
+  /** Another snippet grid for this evaluation only, from a finished run stored in the browser. Absent: the run's. */
+  readonly grid?: number;
 }
 
 export type ToWorker =

@@ -19,7 +19,9 @@ export type LabQuery =
   /** Precision–recall curves of one class for the three modes. */
   | { readonly kind: 'pr-curves'; readonly classIndex: number; readonly settings: PseudoLabelSettingsMessage }
   /** mAP at every ζ of `zetas` (λ, scale, convention and difficult from `settings`). */
-  | { readonly kind: 'zeta-sweep'; readonly zetas: readonly number[]; readonly settings: PseudoLabelSettingsMessage };
+  | { readonly kind: 'zeta-sweep'; readonly zetas: readonly number[]; readonly settings: PseudoLabelSettingsMessage }
+  /** The snippet grids with a finished run of the same images and model in this browser. */
+  | { readonly kind: 'cached-grids' };
 
 export type ByMode<T> = Readonly<Record<PseudoLabelMode, T>>;
 
@@ -76,7 +78,15 @@ export interface ZetaSweepResult {
   readonly mAP: ByMode<readonly number[]>;
 }
 
-export type LabResult = ScoresResult | ImageResult | ImageFileResult | EvaluationResult | PrCurvesResult | ZetaSweepResult;
+export interface CachedGridsResult {
+  readonly kind: 'cached-grids';
+  /** The run's own grid. */
+  readonly current: number;
+  /** Every grid with a finished run, the current one included, ascending. */
+  readonly grids: readonly number[];
+}
+
+export type LabResult = CachedGridsResult | ScoresResult | ImageResult | ImageFileResult | EvaluationResult | PrCurvesResult | ZetaSweepResult;
 
 /** The result type that answers a query of kind K. */
 export type LabResultOf<K extends LabQuery['kind']> = Extract<LabResult, { kind: K }>;

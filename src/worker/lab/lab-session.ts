@@ -14,8 +14,13 @@ export interface LabRun {
   readonly source: FileSource;
   /** Image id → path inside the dataset. */
   readonly imageFiles: ReadonlyMap<string, string>;
-  /** The run's state under another prompt template (text encoder only); absent when prompts cannot change. */
-  withTemplate?(template: string): Promise<LabState>;
+  /**
+   * The run's images under another snippet grid (a stored run) and/or prompt template (text encoder
+   * only); absent when the scores were stored without embeddings (reference caches).
+   */
+  derive?(options: { readonly grid?: number; readonly template?: string }): Promise<LabState>;
+  /** Grids with a finished run of the same images and model (for Compare); absent: only the run's own. */
+  cachedGrids?(): Promise<number[]>;
 }
 
 export interface LabAnswer {
@@ -35,6 +40,11 @@ export async function answerLabQuery(run: LabRun, query: LabQuery): Promise<LabA
     }
     case 'image':
       return imageAnswer(state, query.index, query.settings);
+    case 'cached-grids': {
+      const current = Math.round(Math.sqrt(state.snippets));
+      const grids = (await run.cachedGrids?.()) ?? [current];
+      return answer({ kind: 'cached-grids', current, grids: grids.includes(current) ? grids : [...grids, current].sort((a, b) => a - b) }, []);
+    }
     case 'image-file':
       return imageFileAnswer({ ...run, state }, query.index);
     case 'evaluation': {
@@ -58,12 +68,14 @@ export async function answerLabQuery(run: LabRun, query: LabQuery): Promise<LabA
   }
 }
 
-/** The run's state, or the same images under the query's own prompt template. */
+/** The run's state, or the same images under the query's own grid and/or prompt template. */
 async function stateFor(run: LabRun, query: LabQuery): Promise<LabState> {
-  const template = 'settings' in query ? query.settings.promptTemplate : undefined;
-  if (template === undefined) return run.state;
-  if (!run.withTemplate) throw new RangeError('these scores were stored without embeddings: their prompts cannot change');
-  return run.withTemplate(template);
+  const settings = 'settings' in query ? query.settings : undefined;
+  const grid = settings?.grid !== undefined && settings.grid * settings.grid !== run.state.snippets ? settings.grid : undefined;
+  const template = settings?.promptTemplate;
+  if (grid === undefined && template === undefined) return run.state;
+  if (!run.derive) throw new RangeError('these scores were stored without embeddings: their grid and prompts cannot change');
+  return run.derive({ grid, template });
 }
 
 function imageAnswer(state: LabState, index: number, settings: PseudoLabelSettingsMessage): LabAnswer {

@@ -40,6 +40,8 @@ export interface SimilarityState extends LabState {
   readonly globalCos: Matrix;
   /** [n × N², C] */
   readonly localCos: Matrix;
+  /** [C, d]: the text embeddings of the prompts in force. */
+  readonly text: Matrix;
   readonly fixedScale: null;
   /** The same images under other text embeddings (one per class, same order): cosines recomputed. */
   withText(text: Matrix): SimilarityState;
@@ -65,6 +67,7 @@ export function createSimilarityState(
     modelScale,
     globalCos,
     localCos,
+    text: embeddings.text,
     fixedScale: null,
     withText(text) {
       if (text.rows !== classes.length) throw new RangeError(`${text.rows} text embeddings for ${classes.length} classes`);

@@ -50,6 +50,7 @@ function CompareResults({ client }: { client: PipelineClient }) {
   const b = useSettled(store.b);
   const workspaceSettings = useRunStore((state) => state.settings);
   const classes = useRunStore((state) => state.dataset?.classes ?? []);
+  const grids = useLabQuery(client, { kind: 'cached-grids' });
   const evaluationA = useLabQuery(client, { kind: 'evaluation', settings: a });
   const evaluationB = useLabQuery(client, { kind: 'evaluation', settings: b });
   const zetas = useMemo(() => zetaGrid(0, 1, 0.02, [a.zeta, b.zeta]), [a.zeta, b.zeta]);
@@ -87,8 +88,8 @@ function CompareResults({ client }: { client: PipelineClient }) {
       <section className="panel compare-settings" aria-labelledby="compare-heading">
         <h2 id="compare-heading">Compare two settings</h2>
         <div className="compare-sides">
-          <SettingsEditor side="A" settings={store.a} onChange={(patch) => setSide('a', patch)} />
-          <SettingsEditor side="B" settings={store.b} onChange={(patch) => setSide('b', patch)} />
+          <SettingsEditor side="A" settings={store.a} grids={grids.data} onChange={(patch) => setSide('a', patch)} />
+          <SettingsEditor side="B" settings={store.b} grids={grids.data} onChange={(patch) => setSide('b', patch)} />
         </div>
         <div className="controls compare-actions">
           <button type="button" onClick={swap}>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { validatePromptTemplate } from '../../../core/clip/prompts';
 import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/temperature';
 import { AP_CONVENTIONS, AP_CONVENTION_LABELS } from '../../../core/metrics/ap-convention';
+import type { CachedGridsResult } from '../../../worker/lab/lab-protocol';
 import type { PseudoLabelSettingsMessage } from '../../../worker/protocol';
 
 const SCALES = { model: null, paper: PAPER_SCALE.scale, reference: REFERENCE_REPRODUCTION_SCALE.scale } as const;
@@ -16,10 +17,13 @@ function scaleKey(scale: number | null): keyof typeof SCALES {
 export function SettingsEditor({
   side,
   settings,
+  grids,
   onChange,
 }: {
   side: 'A' | 'B';
   settings: PseudoLabelSettingsMessage;
+  /** The grids with a finished run of these images in the browser (a select appears when there are several). */
+  grids: CachedGridsResult | undefined;
   onChange: (patch: Partial<PseudoLabelSettingsMessage>) => void;
 }) {
   return (
@@ -58,6 +62,25 @@ export function SettingsEditor({
           <option value="ignore">ignored (VOC protocol)</option>
         </select>
       </label>
+      {grids && grids.grids.length > 1 && (
+        <label className="field">
+          Snippet grid {side}
+          <select
+            value={settings.grid ?? grids.current}
+            onChange={(event) => {
+              const grid = Number(event.target.value);
+              onChange({ grid: grid === grids.current ? undefined : grid });
+            }}
+          >
+            {grids.grids.map((grid) => (
+              <option key={grid} value={grid}>
+                {grid}×{grid}
+                {grid === grids.current ? ' (this run)' : ' (stored run)'}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <PromptTemplateField side={side} template={settings.promptTemplate} onChange={(promptTemplate) => onChange({ promptTemplate })} />
     </fieldset>
   );
