@@ -89,6 +89,33 @@ export class GpuContext {
   }
 
   /**
+   * Reads several float32 buffers (each whole, or its first `length` values) with ONE staging buffer
+   * and one map: what a trainer needs once per epoch (loss, labels, predictions, state).
+   */
+  async readMany(parts: ReadonlyArray<{ readonly buffer: GPUBuffer; readonly length?: number }>): Promise<Float32Array[]> {
+    const lengths = parts.map((part) => part.length ?? part.buffer.size / 4);
+    const total = lengths.reduce((sum, length) => sum + length, 0);
+    const staging = this.device.createBuffer({ size: Math.max(4, total * 4), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const encoder = this.device.createCommandEncoder();
+    let offset = 0;
+    parts.forEach((part, index) => {
+      const length = lengths[index]!;
+      if (length > 0) encoder.copyBufferToBuffer(part.buffer, 0, staging, offset * 4, length * 4);
+      offset += length;
+    });
+    this.device.queue.submit([encoder.finish()]);
+    try {
+      await staging.mapAsync(GPUMapMode.READ);
+      const all = new Float32Array(staging.getMappedRange(0, Math.max(4, total * 4)).slice(0));
+      staging.unmap();
+      let start = 0;
+      return lengths.map((length) => all.slice(start, (start += length)));
+    } finally {
+      staging.destroy();
+    }
+  }
+
+  /**
    * A uniform buffer holding `words` (each a u32 or f32, in the struct's order; padded to 16 bytes).
    * It lives until the next `submit`/`run` of this context, which destroys it: submit the encoders that
    * kernels were encoded into through `ctx.submit`, not `device.queue.submit`.

@@ -1,12 +1,12 @@
-import { evaluateMeanAp } from '../metrics/mean-ap';
 import { sigmoid } from '../cdul/alignment-reference';
-import { createMatrix, type LabelMatrix, type Matrix } from '../types';
+import { createMatrix, type Matrix } from '../types';
 import { ADAM_DEFAULTS, adamStep } from './adam';
 import { headBackward, headForward, initHeadParams, type HeadShape } from './head';
 import { klBatch } from './kl-loss';
 import { labelsFromLatent, latentFromLabels, updateLatent } from './pseudo-label-update';
 import { epochOrder } from './shuffle';
 import type { EpochFigures, Trainer, TrainerState, TrainingData } from './trainer';
+import { isRunOver, meanLabelChange, trackBest, trainingMeanAp as meanAp } from './training-metrics';
 import { isLabelUpdateEpoch, validateTrainingSettings, type TrainingSettings } from './training-settings';
 
 /** The trainer on the CPU: the fallback without WebGPU and the reference for the GPU path. */
@@ -20,16 +20,14 @@ export class CpuTrainer implements Trainer {
     resumeFrom?: TrainerState,
   ) {
     validateTrainingSettings(settings);
-    validateData(data);
+    validateTrainingData(data);
     const { features, initialLabels } = data;
     this.shape = { kind: settings.head, inputs: features.cols, hidden: settings.hidden, classes: initialLabels.cols };
-    this.current = resumeFrom ? copyState(resumeFrom) : this.freshState();
+    this.current = copyState(resumeFrom ?? freshTrainerState(this.shape, settings.seed, initialLabels.data));
   }
 
   done(): boolean {
-    const { epoch, epochsSinceBest } = this.current;
-    const patience = this.settings.patience;
-    return epoch >= this.settings.epochs || (patience !== null && epochsSinceBest >= patience);
+    return isRunOver(this.current.epoch, this.current, this.settings);
   }
 
   epoch(): EpochFigures {
@@ -37,13 +35,15 @@ export class CpuTrainer implements Trainer {
     const epoch = this.current.epoch + 1;
     const loss = this.optimiseEpoch(epoch);
     const labelUpdate = isLabelUpdateEpoch(epoch, this.settings);
+    const before = labelUpdate ? this.current.latent.slice() : null;
     if (labelUpdate) updateLatent(this.current.latent, this.predict(this.data.features), this.settings);
+    const labelChange = before ? meanLabelChange(before, this.current.latent) : 0;
     const pseudoLabelMap = this.pseudoLabelMap();
     const val = this.data.val;
     const valMap = val ? meanAp(createMatrix(val.truth.rows, val.truth.cols, this.predict(val.features)), val.truth, this.data.classes) : null;
     this.current.epoch = epoch;
-    this.trackBest(pseudoLabelMap);
-    return { epoch, loss, labelUpdate, pseudoLabelMap, valMap };
+    Object.assign(this.current, trackBest(this.current, pseudoLabelMap));
+    return { epoch, loss, labelUpdate, labelChange, pseudoLabelMap, valMap };
   }
 
   /**
@@ -58,6 +58,10 @@ export class CpuTrainer implements Trainer {
 
   state(): TrainerState {
     return copyState(this.current);
+  }
+
+  params(): Float32Array[] {
+    return this.current.params.map((param) => param.slice());
   }
 
   pseudoLabels(): Matrix {
@@ -93,32 +97,22 @@ export class CpuTrainer implements Trainer {
     const adam = { ...ADAM_DEFAULTS, learningRate: this.settings.learningRate };
     grads.forEach((grad, i) => adamStep(state.params[i]!, grad, state.adamM[i]!, state.adamV[i]!, state.adamStep, adam));
   }
+}
 
-  private trackBest(pseudoLabelMap: number | null): void {
-    if (pseudoLabelMap === null) return;
-    const best = this.current.bestPseudoLabelMap;
-    if (best === null || pseudoLabelMap > best) {
-      this.current.bestPseudoLabelMap = pseudoLabelMap;
-      this.current.epochsSinceBest = 0;
-    } else {
-      this.current.epochsSinceBest += 1;
-    }
-  }
-
-  private freshState(): MutableState {
-    const params = initHeadParams(this.shape, this.settings.seed);
-    const zeros = () => params.map((param) => new Float32Array(param.length));
-    return {
-      epoch: 0,
-      params,
-      adamM: zeros(),
-      adamV: zeros(),
-      adamStep: 0,
-      latent: latentFromLabels(this.data.initialLabels.data),
-      bestPseudoLabelMap: null,
-      epochsSinceBest: 0,
-    };
-  }
+/** Epoch 0 of a run: head initialised from `seed`, Adam moments zero, z = logit(Y0 clamped). */
+export function freshTrainerState(shape: HeadShape, seed: number, initialLabels: Float32Array): TrainerState {
+  const params = initHeadParams(shape, seed);
+  const zeros = () => params.map((param) => new Float32Array(param.length));
+  return {
+    epoch: 0,
+    params,
+    adamM: zeros(),
+    adamV: zeros(),
+    adamStep: 0,
+    latent: latentFromLabels(initialLabels),
+    bestPseudoLabelMap: null,
+    epochsSinceBest: 0,
+  };
 }
 
 /** The state as the trainer mutates it: tensors in place, counters reassigned. */
@@ -148,11 +142,9 @@ function gatherRows(data: Float32Array, cols: number, rows: Uint32Array): Float3
   return out;
 }
 
-function meanAp(scores: Matrix, truth: LabelMatrix, classes: readonly string[]): number {
-  return evaluateMeanAp(scores, truth, { convention: 'step', difficult: 'positive' }, classes).mAP;
-}
 
-function validateData(data: TrainingData): void {
+/** Throws RangeError when features, labels, truth and val do not fit together. */
+export function validateTrainingData(data: TrainingData): void {
   const { features, initialLabels, trainTruth, val, classes } = data;
   if (features.rows !== initialLabels.rows) throw new RangeError(`${features.rows} feature rows but ${initialLabels.rows} pseudo-label rows`);
   if (features.rows === 0) throw new RangeError('no training images');

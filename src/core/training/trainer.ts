@@ -9,6 +9,8 @@ export interface EpochFigures {
   readonly loss: number;
   /** Whether the pseudo labels were updated at the end of this epoch. */
   readonly labelUpdate: boolean;
+  /** Mean |Δy| over every pseudo label made by this epoch's update (0 without one). */
+  readonly labelChange: number;
   /** mAP (%) of the current pseudo labels against the train ground truth; null without it. */
   readonly pseudoLabelMap: number | null;
   /** mAP (%) of the classifier on the val set; null without one. */
@@ -43,15 +45,17 @@ export interface TrainerState {
   readonly epochsSinceBest: number;
 }
 
-/** One training run, epoch by epoch: the CPU path now, a WebGPU one later. */
+/** One training run, epoch by epoch: on the CPU (CpuTrainer) or on WebGPU (src/gpu/training/GpuTrainer). */
 export interface Trainer {
   readonly settings: TrainingSettings;
   /** Runs the next epoch; throws when done(). */
   epoch(): EpochFigures | Promise<EpochFigures>;
   /** True after the last epoch or an early stop. */
   done(): boolean;
-  /** A copy of the state, to resume from later (stop/resume). */
-  state(): TrainerState;
+  /** A copy of the state, to resume from later (stop/resume); the GPU path reads its buffers back. */
+  state(): TrainerState | Promise<TrainerState>;
+  /** A copy of the head's parameters (W1, b1[, W2, b2]), e.g. to export or to predict elsewhere. */
+  params(): readonly Float32Array[] | Promise<readonly Float32Array[]>;
   /** mAP (%) of the current pseudo labels against the train ground truth (before epoch 1: of Y0 as clamped). */
   pseudoLabelMap(): number | null;
   /** Current pseudo labels y = σ(z), [train images, classes]. */

@@ -40,8 +40,12 @@ export interface BinaryKlArgs {
   readonly p: GPUBuffer;
   /** Scratch for the per-label terms, `length` values. */
   readonly terms: GPUBuffer;
-  /** One value: the mean loss. */
+  /** Receives the mean loss (or `lossScale` × the sum) at `lossIndex`. */
   readonly loss: GPUBuffer;
+  /** Slot of `loss` to write (default 0), e.g. one per mini-batch of an epoch. */
+  readonly lossIndex?: number;
+  /** Multiplies the sum of the terms (default 1/count: the mean); 1 gives the sum, for an epoch mean. */
+  readonly lossScale?: number;
   /** ∂loss/∂logits, `length` values. */
   readonly gradLogits: GPUBuffer;
   readonly length: number;
@@ -58,5 +62,5 @@ export function encodeBinaryKl(ctx: GpuContext, pass: GPUComputePassEncoder, arg
   pass.setPipeline(pipeline);
   pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.y, args.p, args.terms, args.gradLogits, params]));
   dispatchElements(pass, args.length);
-  encodeTotal(ctx, pass, { input: args.terms, output: args.loss, length: args.length, scale: 1 / count });
+  encodeTotal(ctx, pass, { input: args.terms, output: args.loss, length: args.length, scale: args.lossScale ?? 1 / count, outputOffset: args.lossIndex ?? 0 });
 }

@@ -4,6 +4,7 @@ export { ADAM_DEFAULTS, encodeAdamStep, type AdamArgs, type AdamSettings } from 
 export { encodeBiasAdd, encodeBiasGradient, type BiasAddArgs } from './bias';
 export { encodeBinaryKl, type BinaryKlArgs } from './binary-kl';
 export { dispatchElements, workgroupGrid, WORKGROUP_SIZE } from './dispatch';
+export { encodeGatherRows, type GatherRowsArgs } from './gather-rows';
 export { encodeMatmul, MATMUL_TILE, type MatmulArgs } from './matmul';
 export { encodePseudoLabelUpdate, type PseudoLabelUpdateArgs } from './pseudo-label-update';
 export { encodeColumnReduction, encodeReduction, encodeRowReduction, encodeTotal, type ReductionArgs } from './reductions';

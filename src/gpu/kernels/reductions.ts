@@ -6,12 +6,12 @@ import { dispatchWorkgroupsFor, WORKGROUP_SIZE } from './dispatch';
  * One workgroup of 256 per output: each invocation accumulates a strided slice, then a tree reduction
  * in workgroup memory — pairwise-like, so the float32 error grows far slower than a serial sum.
  *
- * Generic form: output[o] = scale · Σ_{t < length} input[o·outputStride + t·innerStride].
+ * Generic form: output[outputOffset + o] = scale · Σ_{t < length} input[o·outputStride + t·innerStride].
  * Column sums: outputs = cols, length = rows, outputStride = 1, innerStride = cols.
  * Row sums: outputs = rows, length = cols, outputStride = cols, innerStride = 1.
  */
 export const REDUCTION_SHADER = /* wgsl */ `
-struct Params { outputs: u32, length: u32, outputStride: u32, innerStride: u32, scale: f32 }
+struct Params { outputs: u32, length: u32, outputStride: u32, innerStride: u32, scale: f32, outputOffset: u32 }
 @group(0) @binding(0) var<storage, read> input: array<f32>;
 @group(0) @binding(1) var<storage, read_write> output: array<f32>;
 @group(0) @binding(2) var<uniform> params: Params;
@@ -37,7 +37,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) groups: vec3u
     workgroupBarrier();
   }
   if (local == 0u && o < params.outputs) {
-    output[o] = partial[0] * params.scale;
+    output[params.outputOffset + o] = partial[0] * params.scale;
   }
 }
 `;
@@ -51,6 +51,8 @@ export interface ReductionArgs {
   readonly innerStride: number;
   /** Multiplies each sum (1 for a sum, 1/length for a mean). */
   readonly scale: number;
+  /** Where in `output` the first result goes (default 0): e.g. one slot per mini-batch. */
+  readonly outputOffset?: number;
 }
 
 /** Encodes the generic strided reduction (see the shader comment). */
@@ -63,6 +65,7 @@ export function encodeReduction(ctx: GpuContext, pass: GPUComputePassEncoder, ar
     { u32: args.outputStride },
     { u32: args.innerStride },
     { f32: args.scale },
+    { u32: args.outputOffset ?? 0 },
   ]);
   pass.setPipeline(pipeline);
   pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.input, args.output, params]));
@@ -105,11 +108,11 @@ export function encodeRowReduction(ctx: GpuContext, pass: GPUComputePassEncoder,
   });
 }
 
-/** output[0] = scale · Σ input[0 … length). */
+/** output[outputOffset] = scale · Σ input[0 … length). */
 export function encodeTotal(
   ctx: GpuContext,
   pass: GPUComputePassEncoder,
-  args: { readonly input: GPUBuffer; readonly output: GPUBuffer; readonly length: number; readonly scale: number },
+  args: { readonly input: GPUBuffer; readonly output: GPUBuffer; readonly length: number; readonly scale: number; readonly outputOffset?: number },
 ): void {
   encodeReduction(ctx, pass, { ...args, outputs: 1, outputStride: 0, innerStride: 1 });
 }

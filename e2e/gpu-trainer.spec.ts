@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { TrainingSettings } from '../src/core/training/training-settings';
+import type { TrainerComparison, TrainerRun } from './support/gpu-trainer-harness';
+import type { SyntheticTrainingShape } from './support/synthetic-training-data';
+
+/**
+ * The WebGPU trainer (src/gpu/training) against the CPU trainer, the float64-accumulating reference,
+ * on the adapter of headless Chromium (SwiftShader here): same seeded start and shuffle, same schedule,
+ * so the figures and the final state must agree up to float32 rounding — which compounds over epochs,
+ * hence tolerances per quantity written beside each check. Shapes are not multiples of the 16×16 tile,
+ * the 256-wide workgroup or the batch size.
+ */
+const SHAPE: SyntheticTrainingShape = { train: 150, val: 61, dim: 40, classes: 7, seed: 5 };
+
+async function compare(page: Page, overrides: Partial<TrainingSettings>, stopAfter: number): Promise<TrainerComparison> {
+  return page.evaluate(
+    async ([shape, settings, stop]) => {
+      const url = '/e2e/support/gpu-trainer-harness.ts';
+      const harness = (await import(/* @vite-ignore */ url)) as typeof import('./support/gpu-trainer-harness');
+      return harness.compareTrainers(shape, settings, stop);
+    },
+    [SHAPE, overrides, stopAfter] as const,
+  );
+}
+
+const maxDifference = (a: readonly number[], b: readonly number[]) => {
+  expect(a.length).toBe(b.length);
+  return a.reduce((worst, value, k) => Math.max(worst, Math.abs(value - b[k]!)), 0);
+};
+
+function expectAgreement(gpu: TrainerRun, cpu: TrainerRun) {
+  expect(gpu.figures.map((f) => f.epoch)).toEqual(cpu.figures.map((f) => f.epoch));
+  expect(gpu.figures.map((f) => f.labelUpdate)).toEqual(cpu.figures.map((f) => f.labelUpdate));
+  expect(gpu.adamStep).toBe(cpu.adamStep);
+  gpu.figures.forEach((g, i) => {
+    const c = cpu.figures[i]!;
+    // The loss is a mean of ~1,000 KL terms, each within a few float32 ULPs: 1e-4 relative.
+    expect(Math.abs(g.loss - c.loss) / c.loss, `epoch ${g.epoch} loss ${g.loss} vs ${c.loss}`).toBeLessThan(1e-4);
+    expect(Math.abs(g.labelChange - c.labelChange), `epoch ${g.epoch} label change`).toBeLessThan(1e-5);
+    // mAPs are rankings: a near-tie may swap under float32 noise; one swap moves an AP by < 1 point here.
+    expect(Math.abs(g.pseudoLabelMap! - c.pseudoLabelMap!), `epoch ${g.epoch} pseudo-label mAP`).toBeLessThan(1);
+    expect(Math.abs(g.valMap! - c.valMap!), `epoch ${g.epoch} val mAP`).toBeLessThan(1);
+  });
+  // Parameters after ~20 Adam steps of size ≤ lr: float32 noise in the gradients moves them by far less.
+  gpu.params.forEach((param, i) => expect(maxDifference(param, cpu.params[i]!), `parameter ${i}`).toBeLessThan(1e-4));
+  expect(maxDifference(gpu.latent, cpu.latent), 'latent pseudo labels z').toBeLessThan(1e-3);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/e2e/gpu-kernels.html');
+});
+
+for (const head of ['linear', 'mlp'] as const) {
+  test(`the GPU trainer (${head} head) follows the CPU trainer epoch by epoch; stop and resume = uninterrupted`, async ({ page }) => {
+    const settings = { head, hidden: 19, epochs: 5, warmup: 1, updateEvery: 2, batchSize: 32, learningRate: 1e-2, sigma: 0.3, eta: 1, seed: 3 };
+    const result = await compare(page, settings, 2);
+    test.info().annotations.push({ type: 'WebGPU adapter', description: result.adapterName });
+    expectAgreement(result.gpu, result.cpu);
+    // Label updates at epochs 3 and 5 (warm-up 1, every 2): they move the labels, the others do not.
+    expect(result.gpu.figures.map((f) => f.labelUpdate)).toEqual([false, false, true, false, true]);
+    result.gpu.figures.forEach((f) => (f.labelUpdate ? expect(f.labelChange).toBeGreaterThan(1e-3) : expect(f.labelChange).toBe(0)));
+    // The loss falls over the warm-up-free stretch of θ-steps.
+    expect(result.gpu.figures[1]!.loss).toBeLessThan(result.gpu.figures[0]!.loss);
+    // A resumed run replays the same submissions on the same data: bit for bit the uninterrupted one.
+    expect(result.gpuResumed.figures).toEqual(result.gpu.figures);
+    expect(result.gpuResumed.params).toEqual(result.gpu.params);
+    expect(result.gpuResumed.latent).toEqual(result.gpu.latent);
+    for (const f of result.gpu.figures) {
+      console.log(`  ${head} epoch ${f.epoch}: loss ${f.loss.toFixed(6)} (cpu ${result.cpu.figures[f.epoch - 1]!.loss.toFixed(6)}) pseudo-label mAP ${f.pseudoLabelMap!.toFixed(2)} val mAP ${f.valMap!.toFixed(2)} Δy ${f.labelChange.toFixed(4)}`);
+    }
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Runs in the browser (served by Vite dev to e2e/gpu-kernels.html): trains the same run on the
+ * WebGPU trainer and on the CPU trainer, and returns per-epoch figures and the final states as plain
+ * numbers for e2e/gpu-trainer.spec.ts to compare.
+ */
+import { CpuTrainer } from '../../src/core/training/cpu-trainer';
+import type { EpochFigures, TrainerState } from '../../src/core/training/trainer';
+import { DEFAULT_TRAINING_SETTINGS, type TrainingSettings } from '../../src/core/training/training-settings';
+import { GpuContext } from '../../src/gpu/gpu-context';
+import { createGpuTrainer } from '../../src/gpu/training/gpu-trainer';
+import { syntheticTrainingData, type SyntheticTrainingShape } from './synthetic-training-data';
+
+export interface TrainerRun {
+  readonly figures: EpochFigures[];
+  readonly params: number[][];
+  readonly latent: number[];
+  readonly adamM: number[][];
+  readonly adamStep: number;
+}
+
+export interface TrainerComparison {
+  readonly adapterName: string;
+  readonly gpu: TrainerRun;
+  readonly cpu: TrainerRun;
+  /** The GPU run stopped after `stopAfter` epochs and resumed from its state in a new trainer. */
+  readonly gpuResumed: TrainerRun;
+}
+
+export async function compareTrainers(shape: SyntheticTrainingShape, overrides: Partial<TrainingSettings>, stopAfter: number): Promise<TrainerComparison> {
+  const data = syntheticTrainingData(shape);
+  const settings: TrainingSettings = { ...DEFAULT_TRAINING_SETTINGS, ...overrides };
+  const ctx = await GpuContext.create();
+  try {
+    const cpu = new CpuTrainer(data, settings);
+    const cpuFigures: EpochFigures[] = [];
+    while (!cpu.done()) cpuFigures.push(cpu.epoch());
+
+    const gpu = await createGpuTrainer(ctx, data, settings);
+    const gpuFigures: EpochFigures[] = [];
+    while (!gpu.done()) gpuFigures.push(await gpu.epoch());
+
+    const first = await createGpuTrainer(ctx, data, settings);
+    const resumedFigures: EpochFigures[] = [];
+    for (let epoch = 0; epoch < stopAfter; epoch++) resumedFigures.push(await first.epoch());
+    const saved = first.state();
+    first.destroy();
+    const second = await createGpuTrainer(ctx, data, settings, saved);
+    while (!second.done()) resumedFigures.push(await second.epoch());
+
+    const result = {
+      adapterName: ctx.adapterName,
+      cpu: runOf(cpuFigures, cpu.state()),
+      gpu: runOf(gpuFigures, gpu.state()),
+      gpuResumed: runOf(resumedFigures, second.state()),
+    };
+    gpu.destroy();
+    second.destroy();
+    return result;
+  } finally {
+    ctx.destroy();
+  }
+}
+
+function runOf(figures: EpochFigures[], state: TrainerState): TrainerRun {
+  const list = (array: Float32Array) => Array.from(array);
+  return { figures, params: state.params.map(list), latent: list(state.latent), adamM: state.adamM.map(list), adamStep: state.adamStep };
+}

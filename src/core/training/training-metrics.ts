@@ -1,0 +1,38 @@
+import { sigmoid } from '../cdul/alignment-reference';
+import { evaluateMeanAp } from '../metrics/mean-ap';
+import type { LabelMatrix, Matrix } from '../types';
+import type { TrainingSettings } from './training-settings';
+
+/** The figures both trainers report, computed on the CPU from what an epoch produced. */
+
+/** mAP (%) with the step convention, difficult objects positive: the lab's default metric. */
+export function trainingMeanAp(scores: Matrix, truth: LabelMatrix, classes: readonly string[]): number {
+  return evaluateMeanAp(scores, truth, { convention: 'step', difficult: 'positive' }, classes).mAP;
+}
+
+/** Mean |σ(after) − σ(before)| over every label: how far a label update moved the pseudo labels. */
+export function meanLabelChange(latentBefore: Float32Array, latentAfter: Float32Array): number {
+  if (latentBefore.length !== latentAfter.length) throw new RangeError(`${latentBefore.length} vs ${latentAfter.length} labels`);
+  if (latentAfter.length === 0) return 0;
+  let sum = 0;
+  for (let k = 0; k < latentAfter.length; k++) sum += Math.abs(sigmoid(latentAfter[k]!) - sigmoid(latentBefore[k]!));
+  return sum / latentAfter.length;
+}
+
+/** Where a run stands for early stopping: the best pseudo-label mAP so far and epochs since. */
+export interface BestTracking {
+  readonly bestPseudoLabelMap: number | null;
+  readonly epochsSinceBest: number;
+}
+
+export function trackBest(current: BestTracking, pseudoLabelMap: number | null): BestTracking {
+  if (pseudoLabelMap === null) return current;
+  const best = current.bestPseudoLabelMap;
+  if (best === null || pseudoLabelMap > best) return { bestPseudoLabelMap: pseudoLabelMap, epochsSinceBest: 0 };
+  return { bestPseudoLabelMap: best, epochsSinceBest: current.epochsSinceBest + 1 };
+}
+
+/** After the last epoch, or `patience` epochs without a better pseudo-label mAP. */
+export function isRunOver(epoch: number, tracking: BestTracking, settings: Pick<TrainingSettings, 'epochs' | 'patience'>): boolean {
+  return epoch >= settings.epochs || (settings.patience !== null && tracking.epochsSinceBest >= settings.patience);
+}

@@ -1,0 +1,42 @@
+import type { GpuContext } from '../gpu-context';
+import { dispatchElements, elementwiseEntry } from './dispatch';
+
+/**
+ * A mini-batch gathered by index: out[b, j] = source[order[offset + b], j] for b < rows, j < cols
+ * (float32 row-major). The trainer uploads an epoch's shuffled order once and gathers every batch's
+ * features and pseudo labels on the GPU, so no data crosses the bus during the epoch.
+ */
+export const GATHER_ROWS_SHADER = /* wgsl */ `
+struct Params { count: u32, cols: u32, offset: u32 }
+@group(0) @binding(0) var<storage, read> source: array<f32>;
+@group(0) @binding(1) var<storage, read> order: array<u32>;
+@group(0) @binding(2) var<storage, read_write> out: array<f32>;
+@group(0) @binding(3) var<uniform> params: Params;
+${elementwiseEntry(`  if (i >= params.count) { return; }
+  let b = i / params.cols;
+  let j = i % params.cols;
+  out[i] = source[order[params.offset + b] * params.cols + j];`)}`;
+
+export interface GatherRowsArgs {
+  /** [sourceRows, cols]. */
+  readonly source: GPUBuffer;
+  /** u32 row indices into `source`. */
+  readonly order: GPUBuffer;
+  /** [rows, cols]; must not alias `source`. */
+  readonly out: GPUBuffer;
+  readonly rows: number;
+  readonly cols: number;
+  /** First entry of `order` to use. */
+  readonly offset: number;
+}
+
+/** Encodes out = source[order[offset … offset + rows)]. */
+export function encodeGatherRows(ctx: GpuContext, pass: GPUComputePassEncoder, args: GatherRowsArgs): void {
+  const count = args.rows * args.cols;
+  if (count === 0) return;
+  const pipeline = ctx.pipeline(GATHER_ROWS_SHADER);
+  const params = ctx.uniform([{ u32: count }, { u32: args.cols }, { u32: args.offset }]);
+  pass.setPipeline(pipeline);
+  pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.source, args.order, args.out, params]));
+  dispatchElements(pass, count);
+}
