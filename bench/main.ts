@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { cacheBench } from './cache-bench';
 import { coreBench } from './core-bench';
 import { initBench } from './init-bench';
+import { trainBench } from './train-bench';
 import { uiBench } from './ui-bench';
 
 /**
@@ -19,13 +20,14 @@ const GOALS: Record<string, string> = {
   'ui.slider_update_ms': '≤ 100',
 };
 
-/** Groups can be chosen: `npm run bench -- --only core|cache|init|ui` (default: all). */
+/** Groups can be chosen: `npm run bench -- --only core|cache|init|ui|train` (default: all). */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const figures = {
   ...(only === null || only === 'core' ? coreBench() : {}),
   ...(only === null || only === 'cache' ? await cacheBench() : {}),
   ...(only === null || only === 'init' ? await initBench() : {}),
   ...(only === null || only === 'ui' ? await uiBench() : {}),
+  ...(only === null || only === 'train' ? await trainBench() : {}),
 };
 const environment = {
   node: process.version,

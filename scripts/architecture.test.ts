@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
  * The dependency direction of docs/architecture.md, checked on every import:
  * core ← worker/gpu ← app, and cli → core. The core must stay runnable in a browser, a worker and Node.
  */
-const CORE_PACKAGES = ['fflate', 'fast-xml-parser', '@huggingface/tokenizers', 'jpeg-js', 'fast-png'];
+const CORE_PACKAGES = ['fflate', 'fast-xml-parser', '@huggingface/tokenizers', 'jpeg-js', 'fast-png', 'onnx-proto'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

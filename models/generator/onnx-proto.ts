@@ -1,8 +1,5 @@
 /**
- * onnx-proto is CommonJS without export names Node's ESM loader can detect, so `import { onnx }` fails
- * at run time; its default export is the module object. This alias gives the rest of the generator
- * (and its tests) the `onnx` namespace as both value and types.
+ * The `onnx` namespace of onnx-proto (value and types) for the generator and its tests: the core's
+ * import helper, which handles onnx-proto's CommonJS interop for Node, Vitest and the browser build.
  */
-import onnxProto from 'onnx-proto';
-
-export import onnx = onnxProto.onnx;
+export { onnx } from '../../src/core/formats/onnx-proto';

@@ -10,12 +10,14 @@ import { ReferenceCachePanel } from './features/reference-caches/reference-cache
 import { ResultsPanel } from './features/results/results-panel';
 import { RunPanel } from './features/run/run-panel';
 import { StoragePanel } from './features/storage/storage-panel';
+import { TrainingView } from './features/training/training-view';
+import type { TrainingController } from './state/training-controller';
 import { installE2eHooks } from './state/e2e-hooks';
 import type { PipelineClient } from './state/pipeline-client';
 import { useRunStore } from './state/run-store';
 import { LAB_VIEWS, useViewStore } from './state/view-store';
 
-export function App({ client }: { client: PipelineClient }) {
+export function App({ client, training }: { client: PipelineClient; training: TrainingController }) {
   const receive = useRunStore((state) => state.receive);
   useEffect(() => client.subscribe(receive), [client, receive]);
   useEffect(() => installE2eHooks(client), [client]);
@@ -60,6 +62,11 @@ export function App({ client }: { client: PipelineClient }) {
       {view === 'compare' && (
         <main className="app-view">
           <CompareView client={client} />
+        </main>
+      )}
+      {view === 'training' && (
+        <main className="app-view">
+          <TrainingView controller={training} />
         </main>
       )}
     </div>

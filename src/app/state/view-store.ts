@@ -1,13 +1,14 @@
 import { create } from 'zustand';
 
-/** The lab's views (issue 5): the run set-up, the gallery of every image, one image, two settings side by side. */
-export type LabView = 'workspace' | 'gallery' | 'inspector' | 'compare';
+/** The lab's views: the run set-up, the gallery of every image, one image, two settings side by side, training. */
+export type LabView = 'workspace' | 'gallery' | 'inspector' | 'compare' | 'training';
 
 export const LAB_VIEWS: readonly { readonly view: LabView; readonly label: string }[] = [
   { view: 'workspace', label: 'Workspace' },
   { view: 'gallery', label: 'Gallery' },
   { view: 'inspector', label: 'Image' },
   { view: 'compare', label: 'Compare' },
+  { view: 'training', label: 'Training' },
 ];
 
 export interface ViewState {

@@ -1,7 +1,11 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { DataError } from '../../core/data-error';
 import { computePseudoLabels } from '../../core/evaluation/pseudo-labels';
 import { evaluateMeanAp } from '../../core/metrics/mean-ap';
 import { CpuTrainer } from '../../core/training/cpu-trainer';
+import type { HeadShape } from '../../core/training/head';
+import { headToOnnx } from '../../core/training/onnx-head';
 import type { EpochFigures, TrainingData } from '../../core/training/trainer';
 import { loadVocDataset } from '../../core/voc';
 import { createNodeFileSource } from '../node-file-source';
@@ -14,6 +18,7 @@ import { loadCachedSplit, type CachedSplit } from './training-inputs';
 export async function trainCommand(argv: string[], output: CliOutput): Promise<number> {
   const options = parseTrainOptions(argv);
   if (options.valCacheDir !== null && options.valSplit === null) throw new UsageError('--val-cache needs --val-split');
+  if (options.onnxPath !== null) await checkOnnxPath(options.onnxPath);
   const train = await loadSplit(options, options.trainSplit, options.cacheDir, '--cache');
   const valFlag = options.valCacheDir === null ? '--cache' : '--val-cache';
   const val = options.valSplit === null ? null : await loadSplit(options, options.valSplit, options.valCacheDir ?? options.cacheDir, valFlag);
@@ -36,6 +41,10 @@ export async function trainCommand(argv: string[], output: CliOutput): Promise<n
     epochs.push(trainer.epoch());
     if (!options.json) output.note(`epoch ${epochs.length}/${options.settings.epochs}`);
   }
+  if (options.onnxPath !== null) {
+    const shape: HeadShape = { kind: options.settings.head, inputs: train.features.cols, hidden: options.settings.hidden, classes: classes.length };
+    await writeOnnx(options.onnxPath, headToOnnx(shape, await trainer.params(), { classes, producer: 'cdul-lab cdul train' }));
+  }
   const initialMap = evaluateMeanAp(initialLabels, train.truth, { convention: 'step', difficult: 'positive' }, classes).mAP;
   const report = buildReport(options, train, val, epochs, { mAP: initialMap, clampedMap });
   if (options.json) {
@@ -45,6 +54,21 @@ export async function trainCommand(argv: string[], output: CliOutput): Promise<n
     output.result(formatTrainReport(report));
   }
   return 0;
+}
+
+/** Fails before training, not after it, when --onnx names a folder. */
+async function checkOnnxPath(path: string): Promise<void> {
+  const existing = await stat(path).catch(() => null);
+  if (existing?.isDirectory()) throw new UsageError(`--onnx ${path} is a folder; give a file name`);
+}
+
+async function writeOnnx(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  } catch (error) {
+    throw new DataError(path, `could not be written (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 async function loadSplit(options: TrainOptions, split: string, cacheDir: string, flag: string): Promise<CachedSplit> {
@@ -70,5 +94,6 @@ function buildReport(options: TrainOptions, train: CachedSplit, val: CachedSplit
     stoppedEarly,
     skipped,
     warnings: skipped.map((item) => `skipped ${item.id}: ${item.reason}`),
+    onnx: options.onnxPath,
   };
 }

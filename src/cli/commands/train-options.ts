@@ -1,17 +1,21 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_TRAINING_SETTINGS, HEAD_KINDS, type TrainingSettings } from '../../core/training/training-settings';
 import { parseChoice, parseIntegerOption, parseNumberOption, requireOption } from '../option-parsers';
+import { UsageError } from '../usage-error';
 
 const D = DEFAULT_TRAINING_SETTINGS;
 
 export const TRAIN_USAGE = `cdul train --cache DIR --voc DIR --train-split S [--val-split S] [--val-cache DIR]
            [--head linear|mlp] [--hidden N] [--epochs N] [--warmup N] [--update-every K] [--sigma σ]
-           [--eta η] [--lr X] [--batch N] [--seed N] [--patience N] [--zeta ζ] [--lambda λ] [--json]
+           [--eta η] [--lr X] [--batch N] [--seed N] [--patience N] [--zeta ζ] [--lambda λ] [--onnx FILE] [--json]
   Gradient alignment on the CPU (spec §2): a head on the cache's L2-normalised global image embeddings,
   trained with Adam on the final pseudo labels at ζ/λ, which are updated z ← z − η ψ(y) ∂L/∂y every K
   epochs after the warm-up. --cache is a cdul cache folder holding the train split; the val split's
   embeddings come from --val-cache, or from --cache too (e.g. a cache made without --split).
   Prints per epoch the training loss, pseudo-label mAP against the train ground truth and val mAP.
+  --onnx FILE writes the trained head as an ONNX model (opset 17): input image_embeds [batch, dim], the raw
+  embedding (the graph L2-normalises it), outputs logits and probabilities (sigmoid) [batch, classes];
+  the class names are in its metadata ("classes").
   Defaults: --head ${D.head} --hidden ${D.hidden} --epochs ${D.epochs} --warmup ${D.warmup} --update-every ${D.updateEvery} --sigma ${D.sigma}
   --eta ${D.eta} --lr ${D.learningRate} --batch ${D.batchSize} --seed ${D.seed}, --zeta 0.5 --lambda 0; no early stop without --patience.`;
 
@@ -24,6 +28,8 @@ export interface TrainOptions {
   readonly zeta: number;
   readonly lambda: number;
   readonly settings: TrainingSettings;
+  /** --onnx: where to write the trained head as ONNX, or null. */
+  readonly onnxPath: string | null;
   readonly json: boolean;
 }
 
@@ -50,6 +56,7 @@ export function parseTrainOptions(argv: string[]): TrainOptions {
       patience: { type: 'string' },
       zeta: { type: 'string', default: '0.5' },
       lambda: { type: 'string', default: '0' },
+      onnx: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -67,6 +74,7 @@ export function parseTrainOptions(argv: string[]): TrainOptions {
     seed: parseIntegerOption(values.seed, 'seed', { min: 0, max: 2 ** 32 - 1 }),
     patience: values.patience === undefined ? null : whole(values.patience, 'patience', 1),
   };
+  if (values.onnx === '') throw new UsageError('--onnx expects a file name');
   return {
     cacheDir: requireOption(values.cache, 'cache'),
     valCacheDir: values['val-cache'] ?? null,
@@ -76,6 +84,7 @@ export function parseTrainOptions(argv: string[]): TrainOptions {
     zeta: parseNumberOption(values.zeta, 'zeta', { min: 0, max: 1 }),
     lambda: parseNumberOption(values.lambda, 'lambda', { min: 0, max: 1 }),
     settings,
+    onnxPath: values.onnx ?? null,
     json: values.json,
   };
 }

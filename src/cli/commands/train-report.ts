@@ -19,6 +19,8 @@ export interface TrainReport {
   readonly stoppedEarly: string | null;
   readonly skipped: readonly SkippedItem[];
   readonly warnings: readonly string[];
+  /** The file the trained head was written to as ONNX (--onnx), or null. */
+  readonly onnx: string | null;
 }
 
 export function formatTrainReport(report: TrainReport): string {
@@ -38,5 +40,11 @@ export function formatTrainReport(report: TrainReport): string {
     percent(figure.valMap),
   ]);
   const table = formatTable(['epoch', 'loss', 'label update', 'pseudo-label mAP', 'val mAP'], rows);
-  return [...header, '', table, ...(report.stoppedEarly ? [`stopped early: ${report.stoppedEarly}`] : [])].join('\n');
+  return [
+    ...header,
+    '',
+    table,
+    ...(report.stoppedEarly ? [`stopped early: ${report.stoppedEarly}`] : []),
+    ...(report.onnx ? [`head written as ONNX to ${report.onnx} (input image_embeds; outputs logits, probabilities)`] : []),
+  ].join('\n');
 }

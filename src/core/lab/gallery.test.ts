@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { disagreements, disagreementSize, galleryOrder, markCounts, markOf, moveInGrid, tileLabels, visibleRows, type GalleryScores } from './gallery';
+import {
+  disagreements,
+  disagreementSize,
+  galleryOrder,
+  hasRefinedScores,
+  labelChanges,
+  markCounts,
+  markOf,
+  moveInGrid,
+  refinedScoresFit,
+  refinementOf,
+  refinementSize,
+  scoresOf,
+  tileLabels,
+  visibleRows,
+  withRefinedScores,
+  type GalleryScores,
+} from './gallery';
 
 // 4 images × 3 classes (a, b, c). Rows are images.
 const data: GalleryScores = {
@@ -92,6 +109,78 @@ describe('gallery order', () => {
     // Global: missed = [0, 1 (c), 1 (b), 1 (b difficult)], fp = [0, 0, 1, 0].
     expect(galleryOrder(data, { ...base, mode: 'global', sort: 'missed-first' })).toEqual([2, 1, 3, 0]);
     expect(galleryOrder(data, { ...base, sort: 'disagreement' })).toEqual([1, 3, 0, 2]);
+  });
+});
+
+describe('refined pseudo labels (training)', () => {
+  // Training started from the final labels (Y0) and moved them:
+  // image 0: a 0.9→0.95, c 0.05→0.1 (nothing crosses 0.5; largest move 0.05)
+  // image 1: b 0.7→0.8, c 0.5→0.3 (c lost; largest move 0.2)
+  // image 2: a 0.6→0.2, b 0.3→0.6 (a lost, b gained; largest move 0.4)
+  // image 3: b 0.35→0.45, c 0.8→0.9 (nothing crosses; largest move 0.1)
+  const initial = new Float32Array(data.scores.final);
+  const refined = new Float32Array([0.95, 0.05, 0.1, /**/ 0.2, 0.8, 0.3, /**/ 0.2, 0.6, 0.1, /**/ 0.1, 0.45, 0.9]);
+  const trained = withRefinedScores(data, { initial, refined });
+  const base = { ...final, sort: 'dataset' as const, filter: 'all' as const, classIndex: null };
+
+  it('attaches training’s labels only when they fit images × classes', () => {
+    expect(hasRefinedScores(data)).toBe(false);
+    expect(hasRefinedScores(trained)).toBe(true);
+    expect(trained.scores.refined).toBe(refined);
+    expect(trained.scores.final).toBe(data.scores.final);
+    expect(refinedScoresFit({ initial, refined }, 4, 3)).toBe(true);
+    expect(refinedScoresFit({ initial, refined }, 3, 3)).toBe(false);
+    // Labels of another run (another number of images) are not attached.
+    expect(withRefinedScores(data, { initial: new Float32Array(9), refined: new Float32Array(9) })).toBe(data);
+    expect(withRefinedScores(data, { initial, refined: new Float32Array(9) })).toBe(data);
+    expect(withRefinedScores(data, null)).toBe(data);
+  });
+
+  it('asking for training’s labels without them is a clear error', () => {
+    expect(() => scoresOf(data, 'refined')).toThrow(/no refined labels.*training run/);
+    expect(() => galleryOrder(data, { ...base, mode: 'initial' })).toThrow(/no initial labels/);
+    expect(() => galleryOrder(data, { ...base, filter: 'refined-changed' })).toThrow(/no initial labels/);
+    expect(() => galleryOrder(data, { ...base, sort: 'refinement' })).toThrow(/no initial labels/);
+    expect(() => labelChanges(data, 0, 0.5)).toThrow(/no initial labels/);
+    expect(() => tileLabels({ ...data, scores: { ...data.scores, initial, refined: new Float32Array(3) } }, 0, { ...final, mode: 'refined' })).toThrow(RangeError);
+  });
+
+  it('lists the classes training gained and lost at the cut, and its largest move', () => {
+    expect(labelChanges(trained, 0, 0.5)).toEqual({ gained: [], lost: [] });
+    expect(labelChanges(trained, 1, 0.5)).toEqual({ gained: [], lost: [2] });
+    expect(labelChanges(trained, 2, 0.5)).toEqual({ gained: [1], lost: [0] });
+    expect(labelChanges(trained, 3, 0.5)).toEqual({ gained: [], lost: [] });
+    // At a cut of 0.4, image 3's b (0.35 → 0.45) is gained.
+    expect(labelChanges(trained, 3, 0.4)).toEqual({ gained: [1], lost: [] });
+    expect(refinementSize(trained, 0)).toBeCloseTo(0.05, 6);
+    expect(refinementSize(trained, 1)).toBeCloseTo(0.2, 6);
+    expect(refinementSize(trained, 2)).toBeCloseTo(0.4, 6);
+    expect(refinementSize(trained, 3)).toBeCloseTo(0.1, 6);
+    // Per class of image 2: Y0, refined, Δ = refined − Y0.
+    expect(refinementOf(trained, 2)).toEqual([
+      { initial: expect.closeTo(0.6, 6), refined: expect.closeTo(0.2, 6), delta: expect.closeTo(-0.4, 6) },
+      { initial: expect.closeTo(0.3, 6), refined: expect.closeTo(0.6, 6), delta: expect.closeTo(0.3, 6) },
+      { initial: expect.closeTo(0.1, 6), refined: expect.closeTo(0.1, 6), delta: 0 },
+    ]);
+  });
+
+  it('marks tiles with the refined labels, or with Y0 (= final here)', () => {
+    // Image 2 refined: b 0.6 is a TP, a 0.2 is no longer a false positive.
+    expect(tileLabels(trained, 2, { ...final, mode: 'refined' }).shown).toEqual([{ classIndex: 1, score: expect.closeTo(0.6, 6), mark: 'tp' }]);
+    expect(markCounts(trained, 2, { ...final, mode: 'refined' })).toEqual({ tp: 1, fp: 0, missed: 0 });
+    expect(markCounts(trained, 2, { ...final, mode: 'initial' })).toEqual(markCounts(data, 2, final));
+    // Image 1 refined: c (0.3, in the truth) is now missed.
+    expect(markCounts(trained, 1, { ...final, mode: 'refined' })).toEqual({ tp: 1, fp: 0, missed: 1 });
+  });
+
+  it('filters the images training changed and sorts by its largest move', () => {
+    expect(galleryOrder(trained, { ...base, filter: 'refined-changed' })).toEqual([1, 2]);
+    expect(galleryOrder(trained, { ...base, filter: 'refined-changed', cut: 0.4 })).toEqual([1, 2, 3]);
+    expect(galleryOrder(trained, { ...base, sort: 'refinement' })).toEqual([2, 1, 3, 0]);
+    expect(galleryOrder(trained, { ...base, mode: 'refined', filter: 'has-missed' })).toEqual([1, 3]);
+    expect(galleryOrder(trained, { ...base, mode: 'refined', filter: 'has-fp' })).toEqual([]);
+    // The existing modes are unchanged by the attachment.
+    expect(galleryOrder(trained, { ...base, filter: 'has-fp' })).toEqual([2]);
   });
 });
 

@@ -21,7 +21,13 @@ export type LabQuery =
   /** mAP at every ζ of `zetas` (λ, scale, convention and difficult from `settings`). */
   | { readonly kind: 'zeta-sweep'; readonly zetas: readonly number[]; readonly settings: PseudoLabelSettingsMessage }
   /** The snippet grids with a finished run of the same images and model in this browser. */
-  | { readonly kind: 'cached-grids' };
+  | { readonly kind: 'cached-grids' }
+  /**
+   * What a classifier head trains on: the run's L2-normalised global embeddings, its final pseudo
+   * labels at `settings` (Y0), the ground truth, and a val set (another split's stored run; `valSplit`
+   * null picks 'val' when stored).
+   */
+  | { readonly kind: 'training-data'; readonly settings: PseudoLabelSettingsMessage; readonly valSplit: string | null };
 
 export type ByMode<T> = Readonly<Record<PseudoLabelMode, T>>;
 
@@ -86,7 +92,32 @@ export interface CachedGridsResult {
   readonly grids: readonly number[];
 }
 
-export type LabResult = CachedGridsResult | ScoresResult | ImageResult | ImageFileResult | EvaluationResult | PrCurvesResult | ZetaSweepResult;
+export interface TrainingDataResult {
+  readonly kind: 'training-data';
+  readonly ids: readonly string[];
+  readonly classes: readonly string[];
+  /** Embedding dimension d. */
+  readonly dim: number;
+  /** [images × d], rows L2-normalised. */
+  readonly features: Float32Array;
+  /** [images × classes]: the final pseudo labels at the query's setting. */
+  readonly initialLabels: Float32Array;
+  /** [images × classes]: 1 positive, −1 negative, 0 difficult-only. */
+  readonly truth: Int8Array;
+  readonly val: {
+    readonly split: string;
+    readonly runKey: string;
+    readonly ids: readonly string[];
+    readonly features: Float32Array;
+    readonly truth: Int8Array;
+  } | null;
+  /** Splits a val set could come from. */
+  readonly valCandidates: readonly string[];
+  /** Why there is no val set. */
+  readonly valNote: string | null;
+}
+
+export type LabResult = TrainingDataResult | CachedGridsResult | ScoresResult | ImageResult | ImageFileResult | EvaluationResult | PrCurvesResult | ZetaSweepResult;
 
 /** The result type that answers a query of kind K. */
 export type LabResultOf<K extends LabQuery['kind']> = Extract<LabResult, { kind: K }>;

@@ -7,6 +7,8 @@ import { matrixRow, type Matrix } from '../../core/types';
 import type { PseudoLabelSettingsMessage } from '../protocol';
 import type { LabState } from '../pipeline/similarity-state';
 import type { ByMode, LabQuery, LabResult } from './lab-protocol';
+import { trainingDataAnswer } from './training-data';
+import type { ValSearch } from './val-set';
 
 /** What the worker keeps of a finished run to answer the views: the state, and where its images are. */
 export interface LabRun {
@@ -21,6 +23,8 @@ export interface LabRun {
   derive?(options: { readonly grid?: number; readonly template?: string }): Promise<LabState>;
   /** Grids with a finished run of the same images and model (for Compare); absent: only the run's own. */
   cachedGrids?(): Promise<number[]>;
+  /** Another split's stored run to evaluate a trained head on; absent when the run has no store key. */
+  valSet?(split: string | null): Promise<ValSearch>;
 }
 
 export interface LabAnswer {
@@ -47,6 +51,8 @@ export async function answerLabQuery(run: LabRun, query: LabQuery): Promise<LabA
     }
     case 'image-file':
       return imageFileAnswer({ ...run, state }, query.index);
+    case 'training-data':
+      return trainingDataAnswer(run, state, query.settings, query.valSplit);
     case 'evaluation': {
       const inputs = state.inputsAt(query.settings.scale ?? state.modelScale);
       const results = byMode((mode) => evaluatePseudoLabels(inputs, state.labels, state.classes, { mode, ...pseudoSettings(query.settings) }));
@@ -135,4 +141,4 @@ function byMode<T>(of: (mode: PseudoLabelMode) => T): ByMode<T> {
 /** A copy: the state's own matrices must stay in the worker (transferring would detach them). */
 const copy = (array: Float32Array) => new Float32Array(array);
 
-const answer = (result: LabResult, transfer: ArrayBufferLike[]): LabAnswer => ({ result, transfer: transfer as Transferable[] });
+export const answer = (result: LabResult, transfer: ArrayBufferLike[]): LabAnswer => ({ result, transfer: transfer as Transferable[] });

@@ -42,6 +42,8 @@ export interface SimilarityState extends LabState {
   readonly localCos: Matrix;
   /** [C, d]: the text embeddings of the prompts in force. */
   readonly text: Matrix;
+  /** [n, d]: the images' global embeddings (what a classifier head trains on). */
+  readonly globalEmbeddings: Matrix;
   readonly fixedScale: null;
   /** The same images under other text embeddings (one per class, same order): cosines recomputed. */
   withText(text: Matrix): SimilarityState;
@@ -68,6 +70,7 @@ export function createSimilarityState(
     globalCos,
     localCos,
     text: embeddings.text,
+    globalEmbeddings: embeddings.global,
     fixedScale: null,
     withText(text) {
       if (text.rows !== classes.length) throw new RangeError(`${text.rows} text embeddings for ${classes.length} classes`);

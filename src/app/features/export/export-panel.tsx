@@ -17,6 +17,7 @@ import { useRunStore } from '../../state/run-store';
 import { useSelectionStore } from '../../state/selection-store';
 import './export.css';
 import { download } from './download';
+import { RefinedExport } from './refined-export';
 
 export interface ExportChoice {
   readonly label: string;
@@ -136,6 +137,7 @@ export function ExportPanel({ client, choices, headingLevel = 2 }: { client: Pip
         At ζ {settings.zeta.toFixed(2)} · λ {settings.lambda.toFixed(2)} · temperature {scaleLabel(settings.scale, PAPER_SCALE.scale, REFERENCE_REPRODUCTION_SCALE.scale)}; the report’s AP:{' '}
         {metricLabel(settings.convention, settings.difficult)}. The VOC files come as one zip (one download, not one per class).
       </p>
+      <RefinedExport client={client} context={context} />
       <p role="status" aria-label="Export status" className="muted">
         {done && `Saved ${done}`}
       </p>

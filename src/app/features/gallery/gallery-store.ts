@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import { DEFAULT_LABEL_CUT, type GalleryFilter, type GallerySort } from '../../../core/lab/gallery';
-import type { PseudoLabelMode } from '../../../core/evaluation/pseudo-labels';
+import { DEFAULT_LABEL_CUT, type GalleryFilter, type GalleryMode, type GallerySort } from '../../../core/lab/gallery';
 
 /** The gallery's controls (shared with the inspector, whose next/previous follow the gallery's order). */
 export interface GalleryControls {
-  readonly mode: PseudoLabelMode;
+  /** 'initial'/'refined' apply only while a training run's labels of the open run are shown (else 'final'). */
+  readonly mode: GalleryMode;
   readonly cut: number;
   readonly sort: GallerySort;
   readonly filter: GalleryFilter;

@@ -1,13 +1,27 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { markCounts, moveInGrid, tileLabels, visibleRows, type GalleryFilter, type GalleryMarking, type GallerySort, type GalleryScores, type LabelMark } from '../../../core/lab/gallery';
+import {
+  labelChanges,
+  markCounts,
+  moveInGrid,
+  tileLabels,
+  visibleRows,
+  type GalleryFilter,
+  type GalleryMarking,
+  type GalleryMode,
+  type GallerySort,
+  type GalleryScores,
+  type LabelMark,
+} from '../../../core/lab/gallery';
 import { naturalClassName } from '../../../core/voc';
 import type { PipelineClient } from '../../state/pipeline-client';
 import { useRunStore } from '../../state/run-store';
+import type { RefinedLabels } from '../../state/training-store';
 import { useViewStore } from '../../state/view-store';
 import { useGalleryStore } from './gallery-store';
 import { useImageUrl } from './image-urls';
 import { LabGate, MissingFolderNotice } from './lab-gate';
 import { useGalleryData } from './use-gallery-data';
+import { refinedNames } from './use-refined-labels';
 import './gallery.css';
 
 const TILE_MIN_WIDTH = 196;
@@ -31,14 +45,15 @@ export function GalleryView({ client }: { client: PipelineClient }) {
 }
 
 function Gallery({ client }: { client: PipelineClient }) {
-  const { query, data, order, indexOfId, marking } = useGalleryData(client);
+  const { query, data, order, indexOfId, marking, refined, controls } = useGalleryData(client);
   const settings = useRunStore((state) => state.settings);
   return (
     <div className="gallery">
       <MissingFolderNotice />
-      <GalleryControlsBar classes={data?.classes ?? []} shown={order.length} total={data?.ids.length ?? 0} />
+      <GalleryControlsBar classes={data?.classes ?? []} shown={order.length} total={data?.ids.length ?? 0} controls={controls} refined={refined} />
+      {refined && <RefinedNote refined={refined} mode={marking.mode} cut={marking.cut} />}
       <p className="muted gallery-legend" aria-label="How labels are marked">
-        A label is <em>predicted</em> when its {marking.mode} score is ≥ the label cut ({marking.cut.toFixed(2)}); ζ = {settings.zeta.toFixed(2)}, λ ={' '}
+        A label is <em>predicted</em> when its {modeText(marking.mode)} score is ≥ the label cut ({marking.cut.toFixed(2)}); ζ = {settings.zeta.toFixed(2)}, λ ={' '}
         {settings.lambda.toFixed(2)}, difficult counted as {settings.difficult === 'positive' ? 'positive' : 'ignored'}. Marks:{' '}
         <span className="mark tp">{MARK_TEXT.tp.symbol} true positive</span> <span className="mark fp">{MARK_TEXT.fp.symbol} false positive</span>{' '}
         <span className="mark missed">{MARK_TEXT.missed.symbol} missed</span> (a ground-truth label below the cut).
@@ -71,16 +86,47 @@ function ResetFilters() {
   );
 }
 
-function GalleryControlsBar({ classes, shown, total }: { classes: readonly string[]; shown: number; total: number }) {
-  const { mode, cut, sort, filter, classToken, set } = useGalleryStore();
+const modeText = (mode: GalleryMode) => (mode === 'initial' ? 'Y0 (training start)' : mode);
+
+/** Which training run's labels the gallery can show, and what its marks and changes mean. */
+function RefinedNote({ refined, mode, cut }: { refined: RefinedLabels; mode: GalleryMode; cut: number }) {
+  return (
+    <p className="muted gallery-refined-note" role="note" aria-label="Refined labels">
+      Training run {refined.runName}, epoch {refined.epoch}: its refined pseudo labels and Y0 (the labels it started from) can be shown under Labels.
+      {mode === 'refined' && (
+        <>
+          {' '}
+          Each tile also lists what training changed at the label cut ({cut.toFixed(2)}): <span className="change gained">+ gained</span>,{' '}
+          <span className="change lost">− lost</span>.
+        </>
+      )}
+    </p>
+  );
+}
+
+interface ControlsBarProps {
+  readonly classes: readonly string[];
+  readonly shown: number;
+  readonly total: number;
+  /** The controls in force (training's modes, filter and sort fall back when its labels are not shown). */
+  readonly controls: { readonly mode: GalleryMode; readonly sort: GallerySort; readonly filter: GalleryFilter };
+  readonly refined: RefinedLabels | null;
+}
+
+function GalleryControlsBar({ classes, shown, total, controls, refined }: ControlsBarProps) {
+  const { cut, classToken, set } = useGalleryStore();
+  const { mode, sort, filter } = controls;
+  const names = refined ? refinedNames(refined) : null;
   return (
     <div className="controls gallery-controls" role="group" aria-label="Gallery controls">
       <label className="field">
         Labels
-        <select aria-label="Pseudo labels shown" value={mode} onChange={(event) => set({ mode: event.target.value as typeof mode })}>
+        <select aria-label="Pseudo labels shown" value={mode} onChange={(event) => set({ mode: event.target.value as GalleryMode })}>
           <option value="final">final</option>
           <option value="aggregate">aggregate</option>
           <option value="global">global</option>
+          {names && <option value="initial">{names.initialOption}</option>}
+          {names && <option value="refined">{names.refinedOption}</option>}
         </select>
       </label>
       <label className="field">
@@ -105,6 +151,7 @@ function GalleryControlsBar({ classes, shown, total }: { classes: readonly strin
           <option value="disagrees">aggregate disagrees with global</option>
           <option value="has-missed">with missed labels</option>
           <option value="has-fp">with false positives</option>
+          {refined && <option value="refined-changed">where training changed a label</option>}
         </select>
       </label>
       <label className="field">
@@ -114,6 +161,7 @@ function GalleryControlsBar({ classes, shown, total }: { classes: readonly strin
           <option value="score">by score (highest first)</option>
           <option value="missed-first">missed labels first</option>
           <option value="disagreement">largest aggregate − global gap first</option>
+          {refined && <option value="refinement">largest change by training first</option>}
         </select>
       </label>
       <p className="muted gallery-count" role="status" aria-label="Images shown">
@@ -277,12 +325,19 @@ function Tile({ client, data, index, position, column, marking, focused, onOpen,
   const image = useImageUrl(client, index);
   const id = data.ids[index]!;
   const { shown, hiddenPredicted } = tileLabels(data, index, marking);
-  const visible = shown.slice(0, LABELS_SHOWN);
+  // In refined mode a line of training's changes follows the labels: two label lines fewer keep the tile's height.
+  const visible = shown.slice(0, marking.mode === 'refined' ? LABELS_SHOWN - 2 : LABELS_SHOWN);
   const hidden = hiddenPredicted + shown.length - visible.length;
   const counts = markCounts(data, index, marking);
   const describe = (label: (typeof shown)[number]) =>
     `${naturalClassName(data.classes[label.classIndex]!)} ${label.score.toFixed(2)}${label.mark ? `, ${MARK_TEXT[label.mark].name}` : ''}`;
-  const name = `${id}: ${visible.length ? visible.map(describe).join('; ') : 'no label predicted'}${hidden ? `; ${hidden} more` : ''}`;
+  const changes = marking.mode === 'refined' ? labelChanges(data, index, marking.cut) : null;
+  const changeNames = changes && {
+    gained: changes.gained.map((c) => naturalClassName(data.classes[c]!)),
+    lost: changes.lost.map((c) => naturalClassName(data.classes[c]!)),
+  };
+  const changeText = changeNames && changesDescription(changeNames.gained, changeNames.lost);
+  const name = `${id}: ${visible.length ? visible.map(describe).join('; ') : 'no label predicted'}${hidden ? `; ${hidden} more` : ''}${changeText ? `; ${changeText}` : ''}`;
   return (
     <div
       role="gridcell"
@@ -325,6 +380,35 @@ function Tile({ client, data, index, position, column, marking, focused, onOpen,
         {visible.length === 0 && <li className="mark none">no label ≥ cut</li>}
         {hidden > 0 && <li className="muted more">+{hidden} more</li>}
       </ul>
+      {changeNames && changeText && (
+        <p className="tile-changes" aria-hidden="true" title={changeText} data-gained={changeNames.gained.length} data-lost={changeNames.lost.length}>
+          {changeNames.gained.length + changeNames.lost.length === 0 ? (
+            <span className="muted">unchanged by training</span>
+          ) : (
+            <>
+              {changeNames.gained.map((name) => (
+                <span key={`+${name}`} className="change gained">
+                  +{name}
+                </span>
+              ))}
+              {changeNames.lost.map((name) => (
+                <span key={`-${name}`} className="change lost">
+                  −{name}
+                </span>
+              ))}
+            </>
+          )}
+        </p>
+      )}
     </div>
   );
+}
+
+/** The accessible text of what training changed on one image, e.g. "gained by training: cat; lost: dog". */
+export function changesDescription(gained: readonly string[], lost: readonly string[]): string {
+  if (gained.length === 0 && lost.length === 0) return 'unchanged by training';
+  const parts = [];
+  if (gained.length > 0) parts.push(`gained by training: ${gained.join(', ')}`);
+  if (lost.length > 0) parts.push(`${gained.length > 0 ? 'lost' : 'lost by training'}: ${lost.join(', ')}`);
+  return parts.join('; ');
 }

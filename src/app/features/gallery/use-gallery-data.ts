@@ -1,22 +1,35 @@
 import { useMemo } from 'react';
-import { galleryOrder } from '../../../core/lab/gallery';
+import { galleryOrder, withRefinedScores, type GalleryFilter, type GalleryMode, type GallerySort } from '../../../core/lab/gallery';
 import { useLabQuery } from '../../state/lab-client';
 import type { PipelineClient } from '../../state/pipeline-client';
 import { useRunStore } from '../../state/run-store';
 import { useGalleryStore } from './gallery-store';
+import { useRefinedLabels } from './use-refined-labels';
 
-/** Every image's scores at the current setting, and the gallery's order of them under its controls. */
+/**
+ * Every image's scores at the current setting, and the gallery's order of them under its controls.
+ * When a training run's refined labels of this run are shown (training store), they are merged into the
+ * data as the modes 'initial' (Y0) and 'refined'; without them, those modes, the 'refined-changed' filter
+ * and the 'refinement' sort fall back to 'final', every image and split order (the store keeps the choice).
+ */
 export function useGalleryData(client: PipelineClient) {
   const settings = useRunStore((state) => state.settings);
   const complete = useRunStore((state) => state.phase === 'complete');
   const query = useLabQuery(client, complete ? { kind: 'scores', settings } : null);
-  const { mode, cut, sort, filter, classToken } = useGalleryStore();
-  const data = query.data ?? null;
+  const stored = useGalleryStore();
+  const scores = query.data ?? null;
+  const refined = useRefinedLabels(scores ? { images: scores.ids.length, classes: scores.classes.length } : null);
+  const data = useMemo(() => (scores ? withRefinedScores(scores, refined) : null), [scores, refined]);
+  const trained = refined !== null;
+  const mode: GalleryMode = !trained && (stored.mode === 'initial' || stored.mode === 'refined') ? 'final' : stored.mode;
+  const filter: GalleryFilter = !trained && stored.filter === 'refined-changed' ? 'all' : stored.filter;
+  const sort: GallerySort = !trained && stored.sort === 'refinement' ? 'dataset' : stored.sort;
+  const { cut, classToken } = stored;
   const classIndex = data && classToken !== null ? data.classes.indexOf(classToken) : -1;
   const order = useMemo(
     () => (data ? galleryOrder(data, { mode, cut, sort, filter, difficult: settings.difficult, classIndex: classIndex >= 0 ? classIndex : null }) : []),
     [data, mode, cut, sort, filter, settings.difficult, classIndex],
   );
   const indexOfId = useMemo(() => new Map(data?.ids.map((id, index) => [id, index]) ?? []), [data]);
-  return { query, data, order, indexOfId, marking: { mode, cut, difficult: settings.difficult } };
+  return { query, data, order, indexOfId, refined, controls: { mode, sort, filter }, marking: { mode, cut, difficult: settings.difficult } };
 }

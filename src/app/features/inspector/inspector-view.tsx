@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { snippetGrid, type SnippetRect } from '../../../core/cdul/snippet-grid';
-import { markOf } from '../../../core/lab/gallery';
+import { labelChanges, markOf, refinementOf, type GalleryScores } from '../../../core/lab/gallery';
 import { argmax, classColumn, heatColor, heatDomain, heatGradient, inDomain, stepInOrder } from '../../../core/lab/heat-scale';
 import { naturalClassName } from '../../../core/voc';
 import type { ImageResult } from '../../../worker/lab/lab-protocol';
 import { useLabQuery } from '../../state/lab-client';
 import type { PipelineClient } from '../../state/pipeline-client';
 import { useRunStore } from '../../state/run-store';
+import type { RefinedLabels } from '../../state/training-store';
 import { useHeatClassStore } from '../../state/url-state';
 import { useViewStore } from '../../state/view-store';
 import { useGalleryStore } from '../gallery/gallery-store';
@@ -14,6 +15,7 @@ import { MARK_TEXT } from '../gallery/gallery-view';
 import { useImageUrl } from '../gallery/image-urls';
 import { LabGate, MissingFolderNotice } from '../gallery/lab-gate';
 import { useGalleryData } from '../gallery/use-gallery-data';
+import { refinedNames } from '../gallery/use-refined-labels';
 import '../gallery/gallery.css';
 import './inspector.css';
 
@@ -26,7 +28,7 @@ export function InspectorView({ client }: { client: PipelineClient }) {
 }
 
 function Inspector({ client }: { client: PipelineClient }) {
-  const { data, order, indexOfId, query } = useGalleryData(client);
+  const { data, order, indexOfId, query, refined } = useGalleryData(client);
   const imageId = useViewStore((state) => state.imageId);
   const openImage = useViewStore((state) => state.openImage);
   const show = useViewStore((state) => state.show);
@@ -98,13 +100,19 @@ function Inspector({ client }: { client: PipelineClient }) {
           </p>
         </section>
       ) : (
-        <ImageDetail key={index} client={client} index={index} classes={data.classes} />
+        <ImageDetail key={index} client={client} index={index} classes={data.classes} training={refined ? { labels: refined, data } : null} />
       )}
     </div>
   );
 }
 
-function ImageDetail({ client, index, classes }: { client: PipelineClient; index: number; classes: readonly string[] }) {
+/** A training run's refined labels of the open run, and the gallery data they are merged into. */
+interface TrainingLabels {
+  readonly labels: RefinedLabels;
+  readonly data: GalleryScores;
+}
+
+function ImageDetail({ client, index, classes, training }: { client: PipelineClient; index: number; classes: readonly string[]; training: TrainingLabels | null }) {
   const settings = useRunStore((state) => state.settings);
   const query = useLabQuery(client, { kind: 'image', index, settings });
   const heatToken = useHeatClassStore((state) => state.heatClass);
@@ -157,7 +165,16 @@ function ImageDetail({ client, index, classes }: { client: PipelineClient; index
           </>
         )}
       </section>
-      {detail && <ClassBars detail={detail} classes={classes} heatClass={heatClass} onHeatClass={(c) => setHeatClass(classes[c] ?? null)} difficult={settings.difficult} />}
+      {detail && (
+        <ClassBars
+          detail={detail}
+          classes={classes}
+          heatClass={heatClass}
+          onHeatClass={(c) => setHeatClass(classes[c] ?? null)}
+          difficult={settings.difficult}
+          training={training}
+        />
+      )}
     </div>
   );
 }
@@ -324,22 +341,35 @@ function ClassBars({
   heatClass,
   onHeatClass,
   difficult,
+  training,
 }: {
   detail: ImageResult;
   classes: readonly string[];
   heatClass: number;
   onHeatClass(c: number): void;
   difficult: 'positive' | 'ignore';
+  training: TrainingLabels | null;
 }) {
   const settings = useRunStore((state) => state.settings);
+  const cut = useGalleryStore((state) => state.cut);
   const value = (key: (typeof COLUMNS)[number]['key'], c: number) =>
     key === 'alpha' ? detail.alpha[c]! : key === 'beta' ? detail.beta[c]! : detail.scores[key][c]!;
+  const names = training ? refinedNames(training.labels) : null;
+  const refinement = training ? refinementOf(training.data, detail.index) : null;
+  const changes = training ? labelChanges(training.data, detail.index, cut) : null;
   return (
     <section className="panel inspector-bars" aria-labelledby="bars-heading">
       <h2 id="bars-heading">Scores per class</h2>
       <p className="muted">
         ζ = {settings.zeta.toFixed(2)}: aggregate = α where α ≥ ζ, else β; final = ½(global + aggregate + λ|global − aggregate|), λ = {settings.lambda.toFixed(2)}.
         Truth marks the final label at the gallery's label cut.
+        {training && (
+          <>
+            {' '}
+            Y0 is the label training run {training.labels.runName} started from; refined is its label after epoch {training.labels.epoch}; Δ = refined − Y0 (gained / lost:
+            crossed the label cut {cut.toFixed(2)}).
+          </>
+        )}
       </p>
       <div className="bars-scroll">
         <table className="bars-table" aria-label="Scores per class">
@@ -352,6 +382,19 @@ function ClassBars({
                   {column.title}
                 </th>
               ))}
+              {names && (
+                <>
+                  <th scope="col" className="training-col training-start">
+                    {names.initialColumn}
+                  </th>
+                  <th scope="col" className="training-col">
+                    {names.refinedColumn}
+                  </th>
+                  <th scope="col" className="training-col">
+                    Δ refined − Y0
+                  </th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -372,6 +415,14 @@ function ClassBars({
                       <Bar value={value(column.key, c)} />
                     </td>
                   ))}
+                  {names && refinement && changes && (
+                    <RefinementCells
+                      className={naturalClassName(token)}
+                      names={names}
+                      entry={refinement[c]!}
+                      change={changes.gained.includes(c) ? 'gained' : changes.lost.includes(c) ? 'lost' : null}
+                    />
+                  )}
                 </tr>
               );
             })}
@@ -380,6 +431,48 @@ function ClassBars({
       </div>
     </section>
   );
+}
+
+/** Y0, refined and Δ of one class, each cell with an accessible name that says what it is. */
+function RefinementCells({
+  className,
+  names,
+  entry,
+  change,
+}: {
+  className: string;
+  names: ReturnType<typeof refinedNames>;
+  entry: { initial: number; refined: number; delta: number };
+  change: 'gained' | 'lost' | null;
+}) {
+  const delta = formatDelta(entry.delta);
+  const changeText = change === 'gained' ? 'gained by training' : change === 'lost' ? 'lost by training' : null;
+  return (
+    <>
+      <td className="training-col training-start" aria-label={`${className}, ${names.initialColumn}: ${entry.initial.toFixed(3)}`} data-column="initial">
+        <Bar value={entry.initial} />
+      </td>
+      <td className="training-col" aria-label={`${className}, ${names.refinedColumn}: ${entry.refined.toFixed(3)}`} data-column="refined">
+        <Bar value={entry.refined} />
+      </td>
+      <td
+        className={`training-col delta-cell${change ? ` ${change}` : ''}`}
+        aria-label={`${className}, change by training (refined − Y0): ${delta}${changeText ? `, ${changeText}` : ''}`}
+        data-column="delta"
+        data-delta={entry.delta}
+      >
+        <span className="delta-value">{delta}</span>
+        {changeText && <span className={`change ${change}`}> {change === 'gained' ? '+ gained' : '− lost'}</span>}
+      </td>
+    </>
+  );
+}
+
+/** A signed change with a true minus sign: +0.150, −0.200, 0.000. */
+function formatDelta(delta: number): string {
+  const text = Math.abs(delta).toFixed(3);
+  if (text === (0).toFixed(3)) return text;
+  return `${delta > 0 ? '+' : '−'}${text}`;
 }
 
 function TruthCell({ truth, final, difficult }: { truth: number; final: number; difficult: 'positive' | 'ignore' }) {

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import * as ort from 'onnxruntime-node';
+import { headForward, type HeadShape } from '../src/core/training/head';
+import { l2NormalizeRows } from '../src/core/training/normalize-features';
+import { createMatrix } from '../src/core/types';
+import { randomFloat32 } from '../src/gpu/kernels/reference/random';
+
+/**
+ * Issue 6's journey in headless Chromium: demo-clip embeddings of the demo's first 50 train and 50 val
+ * images (2×2 grid, computed on WebAssembly — fast there), then a head trained with gradient alignment
+ * on the WebGPU adapter (SwiftShader here) by our WGSL kernels, the same run on the CPU path, a run
+ * without label updates overlaid, and the runs kept over a reload.
+ */
+interface EpochRow {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly update: boolean;
+  readonly change: number;
+  readonly pseudo: number;
+  readonly val: number;
+}
+
+async function compute(page: Page, split: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Split', exact: true }).selectOption(split);
+  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
+  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 50 images', { timeout: 120_000 });
+}
+
+async function train(page: Page, name: string, backend: 'webgpu' | 'cpu', eta: string): Promise<EpochRow[]> {
+  const form = page.getByRole('region', { name: 'Train a classifier' });
+  await form.getByLabel('Backend').selectOption(backend);
+  await form.getByLabel('η (label step)').fill(eta);
+  await form.getByRole('button', { name: 'Train' }).click();
+  const detail = page.getByRole('region', { name: `Run ${name}` });
+  await expect(detail.getByRole('heading')).toHaveText(`Run ${name}: finished`, { timeout: 120_000 });
+  return epochRows(page, name);
+}
+
+async function epochRows(page: Page, name: string): Promise<EpochRow[]> {
+  const rows = page.getByRole('table', { name: `figures per epoch of ${name}` }).getByRole('row');
+  const texts = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  return texts
+    .filter((cells) => cells.length > 0 && cells[0] !== '0')
+    .map((cells) => ({
+      epoch: Number(cells[0]),
+      loss: Number(cells[1]),
+      update: cells[2] === 'yes',
+      change: Number(cells[3]),
+      pseudo: Number(cells[4]),
+      val: Number(cells[5]),
+    }));
+}
+
+test('train a head on the GPU: loss falls, label updates move the labels, GPU = CPU, runs overlaid and kept', async ({ page }) => {
+  test.setTimeout(420_000);
+  await page.goto('/?e2e');
+  await page.getByLabel('Run on').selectOption('wasm');
+  await page.getByLabel('Images to encode').selectOption('50');
+  await page.getByLabel('Snippet grid').selectOption('2');
+  await compute(page, 'val');
+  await compute(page, 'train');
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Training' }).click();
+  const form = page.getByRole('region', { name: 'Train a classifier' });
+  await form.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('5');
+  await form.getByLabel('Warm-up epochs').fill('1');
+  await form.getByLabel('Update labels every k epochs').fill('2');
+  await form.getByLabel('Batch size').fill('16');
+  await form.getByLabel('σ of ψ').fill('0.3');
+
+  const gpu = await train(page, '#1', 'webgpu', '1');
+  const progress = page.getByRole('status', { name: 'training progress' });
+  await expect(progress).toContainText('Epoch 5 of 5 · WebGPU (');
+  console.log(`  ${await progress.textContent()}`);
+  expect(gpu.map((row) => row.epoch)).toEqual([1, 2, 3, 4, 5]);
+  // Loss falls over the θ-steps before the first label update (epochs 1 → 2, labels fixed).
+  expect(gpu[1]!.loss).toBeLessThan(gpu[0]!.loss);
+  // Updates at epochs 3 and 5 (warm-up 1, every 2) move the labels; the other epochs leave them.
+  expect(gpu.map((row) => row.update)).toEqual([false, false, true, false, true]);
+  for (const row of gpu) (row.update ? expect(row.change).toBeGreaterThan(0) : expect(row.change).toBe(0));
+  // A val split was found (the 50 val images computed first): val mAP is a number.
+  for (const row of gpu) expect(row.val).toBeGreaterThan(0);
+
+  const cpu = await train(page, '#2', 'cpu', '1');
+  await expect(progress).toContainText('Epoch 5 of 5 · CPU');
+  gpu.forEach((row, i) => {
+    const other = cpu[i]!;
+    // The table shows 6 decimals of the loss: float32 GPU sums vs float64 CPU sums agree to ~1e-6.
+    expect(Math.abs(row.loss - other.loss), `epoch ${row.epoch} loss`).toBeLessThanOrEqual(2e-6 + 1e-4 * other.loss);
+    expect(Math.abs(row.change - other.change), `epoch ${row.epoch} Δy`).toBeLessThanOrEqual(2e-4);
+    expect(Math.abs(row.pseudo - other.pseudo), `epoch ${row.epoch} pseudo-label mAP`).toBeLessThan(1);
+    expect(Math.abs(row.val - other.val), `epoch ${row.epoch} val mAP`).toBeLessThan(1);
+  });
+
+  // A baseline without label updates, overlaid with the first run (every new run joins the charts;
+  // the CPU twin of #1 is taken out): two lines in each chart.
+  const frozen = await train(page, '#3', 'webgpu', '0');
+  for (const row of frozen) expect(row.change).toBe(0);
+  await expect(page.getByRole('checkbox', { name: 'show #1 in the charts' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'show #2 in the charts' }).uncheck();
+  for (const title of ['Training loss', 'Pseudo-label mAP', 'Val mAP']) {
+    const chart = page.getByRole('figure', { name: new RegExp(`^${title}`) });
+    await expect(chart.locator('.recharts-line')).toHaveCount(2);
+    await expect(chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').last()).toHaveText('5');
+    // A dot per epoch on each line (the pseudo-label curve also has epoch 0: Y0).
+    const dots = title === 'Pseudo-label mAP' ? 6 : 5;
+    await expect(chart.locator('.recharts-line-dots')).toHaveCount(2);
+    for (const line of await chart.locator('.recharts-line-dots').all()) await expect(line.locator('circle')).toHaveCount(dots);
+  }
+  console.log(`  GPU run: ${JSON.stringify(gpu)}`);
+  console.log(`  CPU run: ${JSON.stringify(cpu)}`);
+  console.log(`  η = 0:  ${JSON.stringify(frozen)}`);
+
+  // Sortable: by best val mAP, descending.
+  const runs = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'best val mAP' }) });
+  await runs.getByRole('button', { name: 'best val mAP' }).click();
+  await expect(runs.getByRole('columnheader', { name: 'best val mAP' })).toHaveAttribute('aria-sort', 'descending');
+
+  // Nothing lost on reload: the three runs and their figures come back.
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Training' }).click();
+  await expect(page.getByRole('row', { name: /#3/ })).toBeVisible();
+  await page.getByRole('button', { name: 'open the curves of #1' }).click();
+  expect(await epochRows(page, '#1')).toEqual(gpu);
+
+  await checkOnnxExport(page);
+  await checkRefinedLabels(page);
+});
+
+/** The head of #1 as downloaded: onnxruntime gives the stored head's predictions within 1e-5. */
+async function checkOnnxExport(page: Page): Promise<void> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'export the head of #1 as ONNX' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('cdul-head-1-linear-epoch5.onnx');
+  const stored = await page.evaluate(async () => {
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const all = (db: IDBDatabase) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction('keyval').objectStore('keyval').getAll();
+        request.onsuccess = () => resolve(request.result as unknown[]);
+        request.onerror = () => reject(request.error);
+      });
+    const runs = (await all(await open('cdul-training-runs'))) as { meta: { id: string; name: string; dim: number; classes: string[] } }[];
+    const run = runs.find((record) => record.meta.name === '#1')!;
+    const db = await open('cdul-training-checkpoints');
+    const checkpoint = await new Promise<{ params: Float32Array[]; epoch: number }>((resolve, reject) => {
+      const request = db.transaction('keyval').objectStore('keyval').get(run.meta.id);
+      request.onsuccess = () => resolve(request.result as { params: Float32Array[]; epoch: number });
+      request.onerror = () => reject(request.error);
+    });
+    return { dim: run.meta.dim, classes: run.meta.classes.length, epoch: checkpoint.epoch, params: checkpoint.params.map((p) => Array.from(p)) };
+  });
+  expect(stored.epoch).toBe(5);
+  const shape: HeadShape = { kind: 'linear', inputs: stored.dim, hidden: 1, classes: stored.classes };
+  const rows = 7;
+  const raw = randomFloat32(11, rows * stored.dim, -3, 3);
+  const session = await ort.InferenceSession.create(readFileSync((await file.path())!));
+  const output = await session.run({ image_embeds: new ort.Tensor('float32', raw, [rows, stored.dim]) });
+  const got = output.probabilities!.data as Float32Array;
+  const logits = headForward(shape, stored.params.map((p) => Float32Array.from(p)), l2NormalizeRows(createMatrix(rows, stored.dim, raw)).data, rows).logits;
+  const worst = Math.max(...Array.from(logits, (s, k) => Math.abs(got[k]! - 1 / (1 + Math.exp(-s)))));
+  console.log(`  ONNX head vs the stored head: max |Δp| ${worst.toExponential(2)} over ${logits.length} predictions`);
+  expect(worst).toBeLessThan(1e-5);
+}
+
+/** #1's refined labels in the gallery (what training changed), the inspector and the CSV export. */
+async function checkRefinedLabels(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'refined labels of #1 in the gallery' }).click();
+  await expect(page.getByRole('note', { name: 'Refined labels' })).toContainText('Training run #1, epoch 5');
+  await expect(page.getByLabel('Pseudo labels shown')).toHaveValue('refined');
+  await page.getByLabel('Show only').selectOption({ label: 'where training changed a label' });
+  const changed = page.getByRole('gridcell', { name: /(gained|lost) by training/ });
+  await expect(changed.first()).toBeVisible();
+  const tile = (await changed.first().getAttribute('aria-label'))!;
+  console.log(`  a tile training changed: ${tile}`);
+  await changed.first().click();
+  const table = page.getByRole('table', { name: 'Scores per class' });
+  await expect(table.getByRole('columnheader', { name: 'refined (run #1)' })).toBeVisible();
+  await expect(table.getByRole('cell', { name: /change by training \(refined − Y0\): [+−]\d\.\d{3}, (gained|lost) by training/ }).first()).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Workspace' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Refined labels CSV' }).click();
+  const csv = readFileSync((await (await download).path())!, 'utf8').trim().split('\n');
+  expect(csv[0]).toBe('image_id,class,y0,refined,truth');
+  expect(csv).toHaveLength(1 + 50 * 20);
+  const moved = csv.slice(1).filter((line) => {
+    const [, , y0, refined] = line.split(',');
+    return Number(y0) !== Number(refined);
+  });
+  expect(moved.length).toBeGreaterThan(0);
+}

@@ -1,0 +1,19 @@
+import { headToOnnx } from '../../../core/training/onnx-head';
+import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
+import type { TrainingController } from '../../state/training-controller';
+import { download } from '../export/download';
+
+/** Downloads the run's head after its last finished epoch as an ONNX model (raw CLIP embeddings in). */
+export async function exportHeadOnnx(controller: TrainingController, run: TrainingRunRecord): Promise<void> {
+  const checkpoint = await controller.checkpoint(run.meta.id);
+  if (!checkpoint) throw new Error(`${run.meta.name} has no finished epoch to export`);
+  const { settings, dim, classes } = run.meta;
+  const shape = { kind: settings.head, inputs: dim, hidden: settings.hidden, classes: classes.length };
+  const bytes = headToOnnx(shape, checkpoint.params, {
+    classes,
+    producer: 'CDUL Lab',
+    docString: `CDUL head ${run.meta.name} after epoch ${checkpoint.epoch}: ${JSON.stringify(settings)}`,
+  });
+  const stem = `cdul-head-${run.meta.name.replace(/[^\w.-]+/g, '')}-${settings.head}-epoch${checkpoint.epoch}`;
+  download(`${stem}.onnx`, bytes as Uint8Array<ArrayBuffer>, 'application/octet-stream');
+}

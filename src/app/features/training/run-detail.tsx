@@ -1,0 +1,66 @@
+import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
+import { formatEta } from '../run/format';
+import { trainingEta } from './training-curves';
+
+/** One run: where it stands (epoch, time per epoch, ETA, backend) and its figures per epoch. */
+export function RunDetail({ run }: { run: TrainingRunRecord }) {
+  const { msPerEpoch, remainingMs } = trainingEta(run);
+  const total = run.meta.settings.epochs;
+  const backend = run.backend.used === 'webgpu' ? `WebGPU (${run.backend.adapter ?? 'adapter unknown'})` : 'CPU';
+  return (
+    <section className="panel" aria-label={`Run ${run.meta.name}`}>
+      <h2>
+        Run {run.meta.name}: {run.status}
+      </h2>
+      <p role="status" aria-label="training progress">
+        Epoch {run.figures.length} of {total} · {backend}
+        {msPerEpoch !== null && ` · ${msPerEpoch.toFixed(0)} ms per epoch`}
+        {run.status === 'running' && remainingMs !== null && ` · about ${formatEta(remainingMs / 1000)} left`}
+      </p>
+      <progress max={total} value={run.figures.length} aria-label={`epochs of ${run.meta.name}`} />
+      {run.backend.note && <p className="notice">{run.backend.note}</p>}
+      {run.error && <p className={run.status === 'failed' ? 'error' : 'notice'}>{run.error}</p>}
+      <p className="hint">
+        {run.meta.images} train images ({run.meta.dim}-d), Y0 = final pseudo labels at ζ {run.meta.labelSettings.zeta}, λ {run.meta.labelSettings.lambda}
+        {run.meta.labelSettings.scale === null ? '' : `, scale ${run.meta.labelSettings.scale}`}; val: {run.meta.valSplit ?? 'none'}.
+      </p>
+      <div className="table-scroll">
+        <table className="epoch-table" aria-label={`figures per epoch of ${run.meta.name}`}>
+          <thead>
+            <tr>
+              <th scope="col">epoch</th>
+              <th scope="col">loss</th>
+              <th scope="col">label update</th>
+              <th scope="col">mean |Δy|</th>
+              <th scope="col">pseudo-label mAP</th>
+              <th scope="col">val mAP</th>
+              <th scope="col">ms</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td className="number">0</td>
+              <td className="number">—</td>
+              <td>Y0</td>
+              <td className="number">—</td>
+              <td className="number">{run.initialPseudoLabelMap?.toFixed(2) ?? '—'}</td>
+              <td className="number">—</td>
+              <td className="number">—</td>
+            </tr>
+            {run.figures.map((figure, i) => (
+              <tr key={figure.epoch}>
+                <td className="number">{figure.epoch}</td>
+                <td className="number">{figure.loss.toFixed(6)}</td>
+                <td>{figure.labelUpdate ? 'yes' : 'no'}</td>
+                <td className="number">{figure.labelChange.toFixed(4)}</td>
+                <td className="number">{figure.pseudoLabelMap?.toFixed(2) ?? '—'}</td>
+                <td className="number">{figure.valMap?.toFixed(2) ?? '—'}</td>
+                <td className="number">{run.epochMs[i]?.toFixed(0) ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

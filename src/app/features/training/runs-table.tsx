@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { sortRuns, summariseRun, sweepRunValue, type SortDirection, type SweepRunSummary, type SweepSortKey } from '../../../core/training/sweep';
+import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
+import type { TrainingController } from '../../state/training-controller';
+import { useTrainingStore } from '../../state/training-store';
+import { useViewStore } from '../../state/view-store';
+import { useRunStore } from '../../state/run-store';
+import { useGalleryStore } from '../gallery/gallery-store';
+import { exportHeadOnnx } from './export-head';
+import { useTrainingForm } from './training-form-store';
+
+const COLUMNS: readonly { key: SweepSortKey; label: string; digits: number }[] = [
+  { key: 'id', label: 'Run', digits: 0 },
+  { key: 'learningRate', label: 'lr', digits: -1 },
+  { key: 'updateEvery', label: 'k', digits: 0 },
+  { key: 'sigma', label: 'σ', digits: -1 },
+  { key: 'eta', label: 'η', digits: -1 },
+  { key: 'hidden', label: 'hidden', digits: 0 },
+  { key: 'epochs', label: 'epochs', digits: 0 },
+  { key: 'finalLoss', label: 'final loss', digits: 5 },
+  { key: 'initialPseudoLabelMap', label: 'Y0 mAP', digits: 2 },
+  { key: 'bestPseudoLabelMap', label: 'best pseudo-label mAP', digits: 2 },
+  { key: 'finalPseudoLabelMap', label: 'final pseudo-label mAP', digits: 2 },
+  { key: 'bestValMap', label: 'best val mAP', digits: 2 },
+  { key: 'bestEpoch', label: 'best val epoch', digits: 0 },
+];
+
+/** Every stored run (sweeps included) as a sortable table; a row's actions open, resume, export or delete it. */
+export function RunsTable({ controller }: { controller: TrainingController }) {
+  const { runs, shown, toggleShown, focus, activeRunId, refined } = useTrainingStore();
+  const [sort, setSort] = useState<{ key: SweepSortKey; direction: SortDirection }>({ key: 'id', direction: 'asc' });
+  const [error, setError] = useState<string | null>(null);
+  if (runs.length === 0) return null;
+  const byName = new Map(runs.map((run) => [run.meta.name, run]));
+  const rows = sortRuns(
+    runs.map((run) => summariseRun(run.meta.name, run.meta.settings, run.figures, run.initialPseudoLabelMap)),
+    sort.key,
+    sort.direction,
+  );
+  const act = (work: () => Promise<void>) => {
+    setError(null);
+    work().catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+  };
+  const sortBy = (key: SweepSortKey) =>
+    setSort((current) => ({ key, direction: current.key === key && current.direction === 'desc' ? 'asc' : key === 'id' ? 'asc' : 'desc' }));
+  return (
+    <section className="panel" aria-label="Training runs">
+      <h2>Runs</h2>
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="table-scroll">
+        <table className="runs-table">
+          <thead>
+            <tr>
+              <th scope="col">show</th>
+              {COLUMNS.map((column) => (
+                <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" className="link" onClick={() => sortBy(column.key)}>
+                    {column.label}
+                  </button>
+                </th>
+              ))}
+              <th scope="col">status</th>
+              <th scope="col">actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const run = byName.get(row.id)!;
+              return (
+                <tr key={run.meta.id} aria-current={refined?.runId === run.meta.id ? 'true' : undefined}>
+                  <td>
+                    <input type="checkbox" aria-label={`show ${row.id} in the charts`} checked={shown.includes(run.meta.id)} onChange={() => toggleShown(run.meta.id)} />
+                  </td>
+                  {COLUMNS.map((column) => (
+                    <td key={column.key} className={column.key === 'id' ? undefined : 'number'}>
+                      {column.key === 'id' ? `${row.id} (${run.meta.settings.head})` : format(sweepRunValue(row, column.key as Exclude<SweepSortKey, 'id'>), column.digits)}
+                    </td>
+                  ))}
+                  <td>
+                    <RunStatus run={run} />
+                  </td>
+                  <td className="actions">
+                    <RunActions run={run} row={row} controller={controller} busy={activeRunId !== null} act={act} focus={focus} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function RunActions({ run, row, controller, busy, act, focus }: {
+  run: TrainingRunRecord;
+  row: SweepRunSummary;
+  controller: TrainingController;
+  busy: boolean;
+  act: (work: () => Promise<void>) => void;
+  focus: (id: string) => void;
+}) {
+  const backend = useTrainingForm((state) => state.backend);
+  const runKey = useRunStore((state) => state.runKey);
+  const show = useViewStore((state) => state.show);
+  const name = row.id;
+  const trained = run.figures.length > 0;
+  const sameImages = runKey === run.meta.embeddingRunKey;
+  return (
+    <>
+      <button type="button" onClick={() => focus(run.meta.id)} aria-label={`open the curves of ${name}`}>
+        Curves
+      </button>
+      {(run.status === 'stopped' || run.status === 'failed') && (
+        <button type="button" disabled={busy} onClick={() => act(() => controller.resume(run.meta.id, backend))} aria-label={`resume ${name}`}>
+          Resume
+        </button>
+      )}
+      <button
+        type="button"
+        disabled={!trained || !sameImages}
+        title={sameImages ? undefined : 'trained on another run of images: open it in the workspace first'}
+        onClick={() => act(async () => {
+          await controller.showRefined(run.meta.id);
+          useGalleryStore.getState().set({ mode: 'refined' });
+          show('gallery');
+        })}
+        aria-label={`refined labels of ${name} in the gallery`}
+      >
+        Refined labels
+      </button>
+      <button type="button" disabled={!trained} onClick={() => act(() => exportHeadOnnx(controller, run))} aria-label={`export the head of ${name} as ONNX`}>
+        ONNX
+      </button>
+      <button type="button" disabled={run.status === 'running'} onClick={() => act(() => controller.remove(run.meta.id))} aria-label={`delete ${name}`}>
+        Delete
+      </button>
+    </>
+  );
+}
+
+function RunStatus({ run }: { run: TrainingRunRecord }) {
+  const label = `${run.status}${run.backend.used === 'webgpu' ? ' · WebGPU' : ' · CPU'}`;
+  const note = [run.backend.adapter, run.backend.note, run.error].filter(Boolean).join(' — ');
+  return <span title={note || undefined}>{label}{note ? ' ⓘ' : ''}</span>;
+}
+
+function format(value: number | null, digits: number): string {
+  if (value === null || Number.isNaN(value)) return '—';
+  if (digits < 0) return String(value);
+  return value.toFixed(digits);
+}

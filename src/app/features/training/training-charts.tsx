@@ -1,0 +1,57 @@
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LegendEntry } from '../../../core/export/chart-svg';
+import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
+import { ChartFrame } from '../export/chart-frame';
+import { curveRows, runColor, type CurveMetric } from './training-curves';
+
+const CHARTS: readonly { metric: CurveMetric; title: string; unit: string }[] = [
+  { metric: 'loss', title: 'Training loss (mean binary KL, θ-steps)', unit: 'loss' },
+  { metric: 'pseudoLabelMap', title: 'Pseudo-label mAP against the train ground truth (step AP, difficult positive)', unit: 'mAP %' },
+  { metric: 'valMap', title: 'Val mAP of the classifier (step AP, difficult positive)', unit: 'mAP %' },
+];
+
+/** The three curves per epoch, every shown run overlaid (one colour per run, same in all charts). */
+export function TrainingCharts({ runs }: { runs: readonly TrainingRunRecord[] }) {
+  if (runs.length === 0) return <p className="hint">Train a run, or tick “show” in the table, to see its curves.</p>;
+  const legend: LegendEntry[] = runs.map((run, i) => ({ label: runLabel(run), color: runColor(i), dashed: !updatesLabels(run) }));
+  return (
+    <div className="training-charts">
+      {CHARTS.map(({ metric, title, unit }) => (
+        <ChartFrame key={metric} title={title} fileStem={`training-${metric}-${runs.map((run) => run.meta.name.replace(/\W+/g, '')).join('-')}`} legend={legend}>
+          <ResponsiveContainer width="100%" height={220}>
+            <LineChart data={curveRows(runs, metric) as object[]} margin={{ top: 16, right: 20, bottom: 18, left: 8 }}>
+              <CartesianGrid stroke="#d9dee7" strokeDasharray="3 3" />
+              <XAxis dataKey="epoch" type="number" allowDecimals={false} domain={['dataMin', 'dataMax']} label={{ value: 'epoch', position: 'insideBottom', offset: -8 }} />
+              <YAxis width={64} domain={['auto', 'auto']} tickFormatter={(value: number) => (metric === 'loss' ? value.toPrecision(3) : value.toFixed(1))} label={{ value: unit, angle: -90, position: 'insideLeft', offset: 4 }} />
+              <Tooltip formatter={(value) => (typeof value === 'number' ? (metric === 'loss' ? value.toPrecision(5) : value.toFixed(2)) : String(value))} />
+              {runs.map((run, i) => (
+                <Line
+                  key={run.meta.id}
+                  dataKey={run.meta.id}
+                  name={runLabel(run)}
+                  stroke={runColor(i)}
+                  strokeDasharray={updatesLabels(run) ? undefined : '6 4'}
+                  strokeWidth={2}
+                  dot={{ r: 2 }}
+                  isAnimationActive={false}
+                  connectNulls
+                />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </ChartFrame>
+      ))}
+      <p className="hint">Dashed: a run whose pseudo labels never change (η = 0 or no update epoch) — the baseline to judge gradient alignment against. Pseudo-label mAP at epoch 0 is Y0’s.</p>
+    </div>
+  );
+}
+
+function runLabel(run: TrainingRunRecord): string {
+  const s = run.meta.settings;
+  return `${run.meta.name}: ${s.head}${s.head === 'mlp' ? ` ${s.hidden}` : ''}, lr ${s.learningRate}, k ${s.updateEvery}, σ ${s.sigma}, η ${s.eta}`;
+}
+
+function updatesLabels(run: TrainingRunRecord): boolean {
+  const s = run.meta.settings;
+  return s.eta > 0 && s.epochs > s.warmup;
+}

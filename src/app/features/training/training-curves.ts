@@ -1,0 +1,34 @@
+import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
+
+/** Chart rows from run records: one row per epoch, one column per run (its id). */
+export type CurveMetric = 'loss' | 'pseudoLabelMap' | 'valMap';
+
+export function curveRows(runs: readonly TrainingRunRecord[], metric: CurveMetric): Record<string, number | null>[] {
+  const last = Math.max(0, ...runs.map((run) => run.figures.length));
+  const rows: Record<string, number | null>[] = [];
+  // Epoch 0 is Y0 for the pseudo-label curve (nothing trained yet: no loss, no val mAP).
+  for (let epoch = metric === 'pseudoLabelMap' ? 0 : 1; epoch <= last; epoch++) {
+    const row: Record<string, number | null> = { epoch };
+    for (const run of runs) {
+      row[run.meta.id] = epoch === 0 ? run.initialPseudoLabelMap : (run.figures[epoch - 1]?.[metric] ?? null);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+const PALETTE = ['#1d4ed8', '#d97706', '#059669', '#be185d', '#7c3aed', '#0891b2', '#b91c1c', '#4d7c0f'];
+
+export function runColor(index: number): string {
+  return PALETTE[index % PALETTE.length]!;
+}
+
+/** Mean epoch time and the time left, from the epochs done so far. */
+export function trainingEta(run: TrainingRunRecord): { msPerEpoch: number | null; remainingMs: number | null } {
+  const times = run.epochMs;
+  if (times.length === 0) return { msPerEpoch: null, remainingMs: null };
+  // The first epoch compiles the pipelines: leave it out once there are others.
+  const steady = times.length > 1 ? times.slice(1) : times;
+  const msPerEpoch = steady.reduce((sum, ms) => sum + ms, 0) / steady.length;
+  return { msPerEpoch, remainingMs: msPerEpoch * Math.max(0, run.meta.settings.epochs - run.figures.length) };
+}

@@ -1,0 +1,21 @@
+import { create } from 'zustand';
+import { DEFAULT_TRAINING_SETTINGS, type TrainingSettings } from '../../../core/training/training-settings';
+import type { TrainingBackend } from '../../../worker/training/training-protocol';
+
+/** The training form's values, kept while the user moves between views. */
+export interface TrainingFormState {
+  readonly settings: TrainingSettings;
+  readonly backend: TrainingBackend;
+  /** '' = automatic ('val' when stored). */
+  readonly valSplit: string;
+  patch(patch: Partial<TrainingSettings>): void;
+  set(patch: Partial<Pick<TrainingFormState, 'backend' | 'valSplit' | 'settings'>>): void;
+}
+
+export const useTrainingForm = create<TrainingFormState>((set) => ({
+  settings: DEFAULT_TRAINING_SETTINGS,
+  backend: typeof navigator !== 'undefined' && 'gpu' in navigator ? 'webgpu' : 'cpu',
+  valSplit: '',
+  patch: (patch) => set((state) => ({ settings: { ...state.settings, ...patch } })),
+  set: (patch) => set(patch),
+}));

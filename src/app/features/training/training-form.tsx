@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { HEAD_KINDS, validateTrainingSettings, type TrainingSettings } from '../../../core/training/training-settings';
+import type { TrainingController } from '../../state/training-controller';
+import { useTrainingStore } from '../../state/training-store';
+import { useTrainingForm } from './training-form-store';
+
+type NumericField = Exclude<keyof TrainingSettings, 'head' | 'patience'>;
+
+const FIELDS: readonly { key: NumericField; label: string; step: string; hint: string }[] = [
+  { key: 'epochs', label: 'Epochs', step: '1', hint: '' },
+  { key: 'warmup', label: 'Warm-up epochs', step: '1', hint: 'θ-steps only, labels fixed' },
+  { key: 'updateEvery', label: 'Update labels every k epochs', step: '1', hint: 'after the warm-up' },
+  { key: 'sigma', label: 'σ of ψ', step: '0.05', hint: 'small: update only uncertain labels' },
+  { key: 'eta', label: 'η (label step)', step: '0.1', hint: '0: labels never change (baseline)' },
+  { key: 'learningRate', label: 'Learning rate (Adam)', step: '0.001', hint: '' },
+  { key: 'batchSize', label: 'Batch size', step: '1', hint: '' },
+  { key: 'seed', label: 'Seed', step: '1', hint: 'same seed, same run' },
+];
+
+/** One run's settings, the backend, the val split, and Train / Stop. */
+export function TrainingForm({ controller }: { controller: TrainingController }) {
+  const { settings, backend, valSplit, patch, set } = useTrainingForm();
+  const { activeRunId, sweep, valCandidates, valNote } = useTrainingStore();
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const invalid = validationError(settings);
+  const train = async () => {
+    setError(null);
+    setStarting(true);
+    try {
+      await controller.train({ settings, backend, valSplit: valSplit || null });
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setStarting(false);
+    }
+  };
+  return (
+    <section className="panel training-form" aria-label="Train a classifier">
+      <h2>Train a classifier</h2>
+      <p className="hint">A head on the run’s CLIP image embeddings, trained on its final pseudo labels at the workspace’s ζ, λ and temperature, which gradient alignment updates in turn (spec §2).</p>
+      <div className="form-grid">
+        <label>
+          Head
+          <select value={settings.head} onChange={(event) => patch({ head: event.target.value as TrainingSettings['head'] })}>
+            {HEAD_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind === 'linear' ? 'linear' : 'MLP (one hidden ReLU layer)'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Hidden width
+          <input type="number" min={1} step={1} value={settings.hidden} disabled={settings.head !== 'mlp'} onChange={(event) => patch({ hidden: event.target.valueAsNumber })} />
+        </label>
+        {FIELDS.map((field) => (
+          <label key={field.key} title={field.hint || undefined}>
+            {field.label}
+            <input type="number" step={field.step} value={Number.isNaN(settings[field.key]) ? '' : settings[field.key]} onChange={(event) => patch({ [field.key]: event.target.valueAsNumber })} />
+          </label>
+        ))}
+        <label title="stop after this many epochs without a better pseudo-label mAP; empty: never">
+          Early stop (patience)
+          <input
+            type="number"
+            min={1}
+            step={1}
+            placeholder="never"
+            value={settings.patience ?? ''}
+            onChange={(event) => patch({ patience: event.target.value === '' ? null : event.target.valueAsNumber })}
+          />
+        </label>
+        <label>
+          Backend
+          <select value={backend} onChange={(event) => set({ backend: event.target.value as typeof backend })}>
+            <option value="webgpu">WebGPU (our WGSL kernels)</option>
+            <option value="cpu">CPU (JavaScript)</option>
+          </select>
+        </label>
+        <label>
+          Val split
+          <select value={valSplit} onChange={(event) => set({ valSplit: event.target.value })}>
+            <option value="">automatic (val when computed)</option>
+            {valCandidates.map((split) => (
+              <option key={split} value={split}>
+                {split}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {valNote && <p className="hint" role="status">Val: {valNote}</p>}
+      {invalid && <p className="error" role="alert">{invalid}</p>}
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="button-row">
+        <button type="button" onClick={() => void train()} disabled={Boolean(invalid) || starting || activeRunId !== null}>
+          Train
+        </button>
+        <button type="button" onClick={() => controller.stop()} disabled={activeRunId === null}>
+          {sweep ? 'Stop the sweep' : 'Stop'}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function validationError(settings: TrainingSettings): string | null {
+  try {
+    validateTrainingSettings(settings);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

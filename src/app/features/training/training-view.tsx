@@ -1,0 +1,55 @@
+import type { TrainingController } from '../../state/training-controller';
+import { useRunStore } from '../../state/run-store';
+import { useTrainingStore } from '../../state/training-store';
+import { useViewStore } from '../../state/view-store';
+import { RunDetail } from './run-detail';
+import { RunsTable } from './runs-table';
+import { SweepForm } from './sweep-form';
+import { TrainingCharts } from './training-charts';
+import { TrainingForm } from './training-form';
+import './training.css';
+
+/** Issue 6's view: train heads with gradient alignment, watch and overlay their curves, sweep settings. */
+export function TrainingView({ controller }: { controller: TrainingController }) {
+  const complete = useRunStore((state) => state.phase === 'complete');
+  const fixedScale = useRunStore((state) => state.fixedScale);
+  const show = useViewStore((state) => state.show);
+  const { runs, shown, focusedRunId, error, loaded } = useTrainingStore();
+  const shownRuns = runs.filter((run) => shown.includes(run.meta.id));
+  const focused = runs.find((run) => run.meta.id === focusedRunId) ?? null;
+  return (
+    <div className="training-view">
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="training-forms">
+        {complete && fixedScale === null ? (
+          <>
+            <TrainingForm controller={controller} />
+            <SweepForm controller={controller} />
+          </>
+        ) : (
+          <section className="panel empty-state" aria-label="Train a classifier: no embeddings yet">
+            <h2>Train a classifier</h2>
+            <p>
+              {complete
+                ? 'A reference cache holds scores, not image embeddings: a head needs a run computed in this browser.'
+                : 'Training starts from a finished run’s image embeddings and pseudo labels.'}{' '}
+              <button type="button" className="link" onClick={() => show('workspace')}>
+                Go to the workspace
+              </button>
+            </p>
+          </section>
+        )}
+      </div>
+      <section className="panel" aria-label="Training curves">
+        <h2>Curves</h2>
+        {loaded ? <TrainingCharts runs={shownRuns} /> : <p>Reading the stored runs…</p>}
+      </section>
+      {focused && <RunDetail run={focused} />}
+      <RunsTable controller={controller} />
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { sigmoid } from '../../core/cdul/alignment-reference';
+import type { TrainingSettings } from '../../core/training/training-settings';
+import { openTrainingRecords, type TrainingRecords } from '../../worker/training/training-records';
+import type { TrainingBackend, TrainingDataMessage, TrainingRunMeta, TrainingRunRecord } from '../../worker/training/training-protocol';
+import { askLab } from './lab-client';
+import type { PipelineClient } from './pipeline-client';
+import { useRunStore } from './run-store';
+import type { TrainingClient } from './training-client';
+import { useTrainingStore } from './training-store';
+
+export interface TrainRequest {
+  readonly settings: TrainingSettings;
+  readonly backend: TrainingBackend;
+  /** null: 'val' when stored, else another stored split. */
+  readonly valSplit: string | null;
+}
+
+/**
+ * What the training view does: asks the pipeline worker for the finished run's features and Y0, hands
+ * them to the training worker, keeps the store in step with its records, runs sweeps one run after
+ * another, and loads a run's refined labels for the gallery and inspector.
+ */
+export class TrainingController {
+  private readonly records: TrainingRecords;
+
+  constructor(
+    private readonly pipeline: PipelineClient,
+    private readonly worker: TrainingClient,
+    records?: TrainingRecords,
+  ) {
+    this.records = records ?? openTrainingRecords();
+    worker.subscribe((message) => {
+      if (message.type === 'record') this.receive(message.record);
+      else useTrainingStore.getState().set({ error: message.message, ...(message.runId === this.active() ? { activeRunId: null } : {}) });
+    });
+  }
+
+  /** Reads the stored runs; a run a reload interrupted is marked stopped, to resume by hand. */
+  async load(): Promise<void> {
+    const runs = await this.records.list();
+    const settled = await Promise.all(
+      runs.map(async (run) => {
+        if (run.status !== 'running' && run.status !== 'queued') return run;
+        const stopped: TrainingRunRecord = { ...run, status: 'stopped', error: 'interrupted by a reload: resume continues from the last finished epoch' };
+        await this.records.put(stopped);
+        return stopped;
+      }),
+    );
+    useTrainingStore.getState().setRuns(settled);
+  }
+
+  async train(request: TrainRequest, sweep?: { id: string; name: string; index: number; total: number }): Promise<void> {
+    const store = useTrainingStore.getState();
+    if (store.activeRunId) throw new Error('a run is training: stop it first');
+    const { data, runKey, labelSettings } = await this.trainingData(request.valSplit);
+    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const meta: TrainingRunMeta = {
+      id,
+      name: sweep ? `${sweep.name} · ${sweep.index}/${sweep.total}` : `#${nextRunNumber(store.runs)}`,
+      createdAt: Date.now(),
+      embeddingRunKey: runKey,
+      labelSettings,
+      settings: request.settings,
+      valSplit: data.val?.split ?? null,
+      sweepId: sweep?.id ?? null,
+      images: data.ids.length,
+      classes: data.classes,
+      dim: data.dim,
+    };
+    await this.records.putInitialLabels(id, data.initialLabels);
+    useTrainingStore.getState().set({ activeRunId: id, error: null, shown: [...useTrainingStore.getState().shown.filter((x) => x !== id), id] });
+    useTrainingStore.setState({ focusedRunId: id });
+    this.send(meta, data, request.backend, false);
+  }
+
+  /** Continues a stopped run from its last finished epoch, on the same Y0 (recomputed, not stored). */
+  async resume(id: string, backend: TrainingBackend): Promise<void> {
+    const run = useTrainingStore.getState().runs.find((r) => r.meta.id === id);
+    if (!run) throw new Error('no such training run');
+    if (useTrainingStore.getState().activeRunId) throw new Error('a run is training: stop it first');
+    const { data, runKey } = await this.trainingData(run.meta.valSplit, run.meta.labelSettings);
+    if (runKey !== run.meta.embeddingRunKey) throw new Error(`${run.meta.name} was trained on another run of images: open that dataset, model and grid first`);
+    useTrainingStore.getState().set({ activeRunId: id, error: null });
+    this.send(run.meta, data, backend, true);
+  }
+
+  stop(): void {
+    useTrainingStore.getState().set({ sweep: null });
+    this.worker.send({ type: 'stop' });
+  }
+
+  /** Runs every setting of a planned sweep one after another (each a run of its own). */
+  async sweep(plan: readonly TrainingSettings[], backend: TrainingBackend, valSplit: string | null): Promise<void> {
+    if (plan.length === 0) return;
+    const sweeps = new Set(useTrainingStore.getState().runs.map((run) => run.meta.sweepId).filter(Boolean));
+    const id = `sweep-${Date.now().toString(36)}`;
+    const name = `sweep ${sweeps.size + 1}`;
+    useTrainingStore.getState().set({ sweep: { id, name, total: plan.length, pending: plan.slice(1), backend, valSplit } });
+    await this.train({ settings: plan[0]!, backend, valSplit }, { id, name, index: 1, total: plan.length });
+  }
+
+  async remove(id: string): Promise<void> {
+    if (useTrainingStore.getState().activeRunId === id) throw new Error('stop the run before deleting it');
+    await this.records.remove(id);
+    useTrainingStore.getState().removeRun(id);
+  }
+
+  /** Loads a run's refined labels (σ(z) of its last checkpoint) and Y0 for the gallery and inspector. */
+  async showRefined(id: string | null): Promise<void> {
+    if (id === null) return useTrainingStore.getState().set({ refined: null });
+    const run = useTrainingStore.getState().runs.find((r) => r.meta.id === id);
+    const [checkpoint, initial] = await Promise.all([this.records.checkpoint(id), this.records.initialLabels(id)]);
+    if (!run || !checkpoint || !initial) throw new Error('this run has no finished epoch yet');
+    const refined = checkpoint.latent.map((z) => sigmoid(z));
+    useTrainingStore.getState().set({ refined: { runId: id, runName: run.meta.name, embeddingRunKey: run.meta.embeddingRunKey, epoch: checkpoint.epoch, refined, initial } });
+  }
+
+  /** The head's parameters after the last finished epoch (for the ONNX export). */
+  async checkpoint(id: string) {
+    return this.records.checkpoint(id);
+  }
+
+  private receive(record: TrainingRunRecord): void {
+    const store = useTrainingStore.getState();
+    store.upsert(record);
+    if (record.meta.id !== store.activeRunId || record.status === 'running') return;
+    store.set({ activeRunId: null });
+    // A refined-labels view of this run follows its last epoch.
+    if (store.refined?.runId === record.meta.id) void this.showRefined(record.meta.id);
+    const sweep = store.sweep;
+    if (!sweep || record.meta.sweepId !== sweep.id || record.status === 'stopped') return;
+    const [next, ...rest] = sweep.pending;
+    if (!next) return store.set({ sweep: null });
+    store.set({ sweep: { ...sweep, pending: rest } });
+    const index = sweep.total - rest.length;
+    this.train({ settings: next, backend: sweep.backend, valSplit: sweep.valSplit }, { id: sweep.id, name: sweep.name, index, total: sweep.total }).catch((error: unknown) =>
+      useTrainingStore.getState().set({ error: error instanceof Error ? error.message : String(error), sweep: null }),
+    );
+  }
+
+  private send(meta: TrainingRunMeta, data: TrainingDataMessage, backend: TrainingBackend, resume: boolean): void {
+    const transfer = [data.features.buffer, data.initialLabels.buffer, data.truth.buffer, ...(data.val ? [data.val.features.buffer, data.val.truth.buffer] : [])];
+    this.worker.send({ type: 'train', meta, data, backend, resume }, transfer as Transferable[]);
+  }
+
+  private async trainingData(valSplit: string | null, labelSettings?: TrainingRunMeta['labelSettings']) {
+    const run = useRunStore.getState();
+    if (run.phase !== 'complete' || !run.runKey) throw new Error('no finished run: compute pseudo labels in the workspace first');
+    const chosen = labelSettings ?? { zeta: run.settings.zeta, lambda: run.settings.lambda, scale: run.settings.scale };
+    const result = await askLab(this.pipeline, { kind: 'training-data', settings: { ...run.settings, ...chosen }, valSplit });
+    const { kind: _kind, valCandidates, valNote, ...data } = result;
+    useTrainingStore.setState({ valCandidates, valNote });
+    return { data, runKey: run.runKey, labelSettings: chosen };
+  }
+
+  private active(): string | null {
+    return useTrainingStore.getState().activeRunId;
+  }
+}
+
+function nextRunNumber(runs: readonly TrainingRunRecord[]): number {
+  const numbers = runs.map((run) => /^#(\d+)$/.exec(run.meta.name)?.[1]).filter(Boolean).map(Number);
+  return Math.max(0, ...numbers) + 1;
+}

@@ -1,0 +1,95 @@
+import { csvField, formatScore, type ExportContext } from './pseudo-label-export';
+
+/**
+ * Exports of a training run's refined pseudo labels: for every image and class, Y0 (the labels training
+ * started from), the refined label y = σ(z) after training, and the ground truth. Pure formatters; the
+ * page only turns their output into downloads.
+ */
+
+/** Training's labels of a run's images, [images × classes] row-major in the run's image order. */
+export interface RefinedLabelTable {
+  readonly ids: readonly string[];
+  readonly classes: readonly string[];
+  /** Y0, the labels training started from. */
+  readonly initial: Float32Array;
+  /** y = σ(z) after training. */
+  readonly refined: Float32Array;
+  /** 1 positive, −1 negative, 0 difficult-only. */
+  readonly truth: Int8Array;
+}
+
+/** The training run the labels come from. */
+export interface RefinedLabelRun {
+  readonly id: string;
+  /** As the training view names it, e.g. `#3` or `sweep 1 · 2/4`. */
+  readonly name: string;
+  /** The epoch whose checkpoint gave the refined labels. */
+  readonly epoch: number;
+}
+
+/** The meaning of the truth values in both formats. */
+export const TRUTH_MEANING = '1 positive, -1 negative, 0 difficult-only';
+
+/**
+ * The file name stem that names the training run and epoch, e.g. `cdul-refined-run3-epoch12` for run
+ * `#3`; other names become lowercase words joined by dashes (`sweep 1 · 2/4` → `cdul-refined-run-sweep-1-2-4-epoch12`).
+ */
+export function refinedFileStem(run: Pick<RefinedLabelRun, 'name' | 'epoch'>): string {
+  const slug = run.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const name = slug === '' ? '-unnamed' : /^\d/.test(slug) ? slug : `-${slug}`;
+  return `cdul-refined-run${name}-epoch${run.epoch}`;
+}
+
+function checkTable(table: RefinedLabelTable): void {
+  const size = table.ids.length * table.classes.length;
+  for (const [what, values] of [
+    ['Y0', table.initial],
+    ['refined', table.refined],
+    ['truth', table.truth],
+  ] as const) {
+    if (values.length !== size) throw new RangeError(`expected ${table.ids.length}×${table.classes.length} ${what} values, got ${values.length}`);
+  }
+}
+
+/**
+ * One row per (image, class) in the run's image order, classes in dataset order:
+ * `image_id,class,y0,refined,truth`; scores with SCORE_DIGITS decimals, truth 1 / -1 / 0; ends with \n.
+ */
+export function refinedLabelsCsv(table: RefinedLabelTable): string {
+  checkTable(table);
+  const cols = table.classes.length;
+  const lines = ['image_id,class,y0,refined,truth'];
+  table.ids.forEach((id, row) => {
+    const image = csvField(id);
+    for (let c = 0; c < cols; c++) {
+      const i = row * cols + c;
+      lines.push(`${image},${csvField(table.classes[c]!)},${formatScore(table.initial[i]!)},${formatScore(table.refined[i]!)},${table.truth[i]!}`);
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The refined labels as JSON: the training run (id, name, epoch), the export context (its `runKey` is the
+ * pipeline run the labels belong to) and per image class → value maps of Y0, refined and truth (full
+ * float32 precision).
+ */
+export function refinedLabelsJson(table: RefinedLabelTable, run: RefinedLabelRun, context: ExportContext): string {
+  checkTable(table);
+  const cols = table.classes.length;
+  const row = (values: Float32Array | Int8Array, image: number) => Object.fromEntries(table.classes.map((name, c) => [name, values[image * cols + c]!]));
+  const images = table.ids.map((id, image) => ({ id, y0: row(table.initial, image), refined: row(table.refined, image), truth: row(table.truth, image) }));
+  const body = {
+    format: 'cdul-refined-labels',
+    version: 1,
+    trainingRun: { id: run.id, name: run.name, epoch: run.epoch },
+    ...context,
+    classes: table.classes,
+    truthMeaning: TRUTH_MEANING,
+    images,
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

@@ -1,0 +1,34 @@
+import { computePseudoLabels } from '../../core/evaluation/pseudo-labels';
+import { l2NormalizeRows } from '../../core/training/normalize-features';
+import type { PseudoLabelSettingsMessage } from '../protocol';
+import { isSimilarityState, type LabState } from '../pipeline/similarity-state';
+import type { TrainingDataResult } from './lab-protocol';
+import { answer, type LabAnswer, type LabRun } from './lab-session';
+
+/** The training view's inputs from the finished run (see the 'training-data' query). */
+export async function trainingDataAnswer(run: LabRun, state: LabState, settings: PseudoLabelSettingsMessage, valSplit: string | null): Promise<LabAnswer> {
+  if (!isSimilarityState(state)) throw new RangeError('a reference cache holds scores, not image embeddings: a head cannot be trained on it');
+  const features = l2NormalizeRows(state.globalEmbeddings).data;
+  const initialLabels = computePseudoLabels(state.inputsAt(settings.scale ?? state.modelScale), {
+    mode: 'final',
+    zeta: settings.zeta,
+    lambda: settings.lambda,
+  }).data.slice();
+  const truth = state.labels.data.slice();
+  const search = run.valSet ? await run.valSet(valSplit) : { set: null, candidates: [], note: 'this run is not stored in the browser: no val split to find' };
+  const set = search.set;
+  const val = set ? { split: set.split, runKey: set.runKey, ids: set.ids, features: set.features.data, truth: set.truth.data } : null;
+  const result: TrainingDataResult = {
+    kind: 'training-data',
+    ids: state.ids,
+    classes: state.classes,
+    dim: state.globalEmbeddings.cols,
+    features,
+    initialLabels,
+    truth,
+    val,
+    valCandidates: search.candidates,
+    valNote: search.note,
+  };
+  return answer(result, [features.buffer, initialLabels.buffer, truth.buffer, ...(val ? [val.features.buffer, val.truth.buffer] : [])]);
+}

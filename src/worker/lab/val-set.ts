@@ -1,0 +1,84 @@
+import { selectRows } from '../../core/evaluation/select-rows';
+import type { FileSource } from '../../core/dataset-source';
+import { splitChunkEmbeddings } from '../../core/init-cache/chunk-embeddings';
+import { l2NormalizeRows } from '../../core/training/normalize-features';
+import type { LabelMatrix, Matrix } from '../../core/types';
+import { loadVocDataset } from '../../core/voc';
+import type { EmbeddingStore, RunRecord, StoredChunk } from '../storage/embedding-store';
+
+/** A split to evaluate a trained head on: another finished run of the same dataset and model. */
+export interface ValSet {
+  readonly split: string;
+  readonly runKey: string;
+  readonly ids: readonly string[];
+  /** L2-normalised global embeddings, [images, d]. */
+  readonly features: Matrix;
+  readonly truth: LabelMatrix;
+}
+
+export interface ValSearch {
+  readonly set: ValSet | null;
+  /** Splits with a finished run of this dataset and model, other than the train run's. */
+  readonly candidates: readonly string[];
+  /** Why there is no val set, in words the training view shows. */
+  readonly note: string | null;
+}
+
+/**
+ * The val set for a head trained on the run `trainRunKey`: a finished run in this browser with the
+ * same model and preprocessing (the `model:`/`pre:` parts of the key) on another split whose images
+ * are all in that split of the same dataset folder. `requested` picks a split; by default 'val' when
+ * stored, else the first. Of several runs of one split (grids, subsets), the one with most images.
+ */
+export async function findValSet(store: EmbeddingStore, source: FileSource, trainRunKey: string, requested: string | null): Promise<ValSearch> {
+  const train = await store.getRun(trainRunKey);
+  if (!train) return { set: null, candidates: [], note: 'the train run is no longer stored in this browser' };
+  const sameModel = modelPart(trainRunKey);
+  const runs = (await store.listRuns()).filter(
+    (run) => run.finishedChunks.length === run.totalChunks && modelPart(run.key) === sameModel && run.meta.dataset.split !== train.meta.dataset.split,
+  );
+  const bySplit = new Map<string, RunRecord>();
+  for (const run of runs) {
+    const held = bySplit.get(run.meta.dataset.split);
+    if (!held || run.meta.ids.length > held.meta.ids.length) bySplit.set(run.meta.dataset.split, run);
+  }
+  const candidates = [...bySplit.keys()].sort();
+  const split = requested ?? (bySplit.has('val') ? 'val' : candidates[0]);
+  const run = split === undefined ? undefined : bySplit.get(split);
+  if (!run) {
+    const note = requested
+      ? `no finished run of split '${requested}' with this model in this browser`
+      : `no other split of this dataset computed with this model: compute the val split in the workspace to see val mAP`;
+    return { set: null, candidates, note };
+  }
+  try {
+    return { set: await readValSet(store, source, run), candidates, note: null };
+  } catch (error) {
+    return { set: null, candidates, note: `split '${run.meta.dataset.split}': ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+async function readValSet(store: EmbeddingStore, source: FileSource, run: RunRecord): Promise<ValSet> {
+  const split = run.meta.dataset.split;
+  const dataset = await loadVocDataset(source, { split });
+  const rowOf = new Map(dataset.ids.map((id, row) => [String(id), row]));
+  const stored: StoredChunk[] = [];
+  for await (const chunk of store.readChunks(run.key)) stored.push(chunk);
+  const ids = stored.flatMap((chunk) => chunk.ids);
+  const missing = ids.filter((id) => !rowOf.has(id));
+  if (missing.length) throw new RangeError(`${missing.length} of its images (e.g. ${missing[0]}) are not in this folder's split`);
+  const { grid, model } = run.meta;
+  const embeddings = splitChunkEmbeddings(stored.map((chunk) => chunk.embeddings), ids.length, grid * grid, model.embedDim);
+  return {
+    split,
+    runKey: run.key,
+    ids,
+    features: l2NormalizeRows(embeddings.globalEmbeds),
+    truth: selectRows(dataset.labels, ids.map((id) => rowOf.get(id)!)),
+  };
+}
+
+/** `model:…/pre:…` of a run key: same model and preprocessing = comparable embeddings. */
+function modelPart(runKey: string): string {
+  return runKey.split('/').filter((part) => part.startsWith('model:') || part.startsWith('pre:')).join('/');
+}
