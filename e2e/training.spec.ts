@@ -5,6 +5,7 @@ import { headForward, type HeadShape } from '../src/core/training/head';
 import { l2NormalizeRows } from '../src/core/training/normalize-features';
 import { createMatrix } from '../src/core/types';
 import { randomFloat32 } from '../src/gpu/kernels/reference/random';
+import { computeSplit, epochRows, fillTrainingForm, openTraining, waitForStatus, type EpochRow } from './support/training-page';
 
 /**
  * Issue 6's journey in headless Chromium: demo-clip embeddings of the demo's first 50 train and 50 val
@@ -12,62 +13,20 @@ import { randomFloat32 } from '../src/gpu/kernels/reference/random';
  * on the WebGPU adapter (SwiftShader here) by our WGSL kernels, the same run on the CPU path, a run
  * without label updates overlaid, and the runs kept over a reload.
  */
-interface EpochRow {
-  readonly epoch: number;
-  readonly loss: number;
-  readonly update: boolean;
-  readonly change: number;
-  readonly pseudo: number;
-  readonly val: number;
-}
-
-async function compute(page: Page, split: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Split', exact: true }).selectOption(split);
-  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
-  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 50 images', { timeout: 120_000 });
-}
-
 async function train(page: Page, name: string, backend: 'webgpu' | 'cpu', eta: string): Promise<EpochRow[]> {
-  const form = page.getByRole('region', { name: 'Train a classifier' });
-  await form.getByLabel('Backend').selectOption(backend);
-  await form.getByLabel('η (label step)').fill(eta);
-  await form.getByRole('button', { name: 'Train' }).click();
-  const detail = page.getByRole('region', { name: `Run ${name}` });
-  await expect(detail.getByRole('heading')).toHaveText(`Run ${name}: finished`, { timeout: 120_000 });
+  await fillTrainingForm(page, { Backend: backend, 'η (label step)': eta });
+  await page.getByRole('region', { name: 'Train a classifier' }).getByRole('button', { name: 'Train' }).click();
+  await waitForStatus(page, name, 'finished');
   return epochRows(page, name);
-}
-
-async function epochRows(page: Page, name: string): Promise<EpochRow[]> {
-  const rows = page.getByRole('table', { name: `figures per epoch of ${name}` }).getByRole('row');
-  const texts = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
-  return texts
-    .filter((cells) => cells.length > 0 && cells[0] !== '0')
-    .map((cells) => ({
-      epoch: Number(cells[0]),
-      loss: Number(cells[1]),
-      update: cells[2] === 'yes',
-      change: Number(cells[3]),
-      pseudo: Number(cells[4]),
-      val: Number(cells[5]),
-    }));
 }
 
 test('train a head on the GPU: loss falls, label updates move the labels, GPU = CPU, runs overlaid and kept', async ({ page }) => {
   test.setTimeout(420_000);
   await page.goto('/?e2e');
-  await page.getByLabel('Run on').selectOption('wasm');
-  await page.getByLabel('Images to encode').selectOption('50');
-  await page.getByLabel('Snippet grid').selectOption('2');
-  await compute(page, 'val');
-  await compute(page, 'train');
-
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Training' }).click();
-  const form = page.getByRole('region', { name: 'Train a classifier' });
-  await form.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('5');
-  await form.getByLabel('Warm-up epochs').fill('1');
-  await form.getByLabel('Update labels every k epochs').fill('2');
-  await form.getByLabel('Batch size').fill('16');
-  await form.getByLabel('σ of ψ').fill('0.3');
+  await computeSplit(page, 'val');
+  await computeSplit(page, 'train');
+  await openTraining(page);
+  await fillTrainingForm(page, { Epochs: '5', 'Warm-up epochs': '1', 'Update labels every k epochs': '2', 'Batch size': '16', 'σ of ψ': '0.3' });
 
   const gpu = await train(page, '#1', 'webgpu', '1');
   const progress = page.getByRole('status', { name: 'training progress' });
@@ -119,7 +78,7 @@ test('train a head on the GPU: loss falls, label updates move the labels, GPU = 
 
   // Nothing lost on reload: the three runs and their figures come back.
   await page.reload();
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Training' }).click();
+  await openTraining(page);
   await expect(page.getByRole('row', { name: /#3/ })).toBeVisible();
   await page.getByRole('button', { name: 'open the curves of #1' }).click();
   expect(await epochRows(page, '#1')).toEqual(gpu);

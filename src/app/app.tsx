@@ -20,7 +20,7 @@ import { LAB_VIEWS, useViewStore } from './state/view-store';
 export function App({ client, training }: { client: PipelineClient; training: TrainingController }) {
   const receive = useRunStore((state) => state.receive);
   useEffect(() => client.subscribe(receive), [client, receive]);
-  useEffect(() => installE2eHooks(client), [client]);
+  useEffect(() => installE2eHooks(client, training), [client, training]);
   const { view, show } = useViewStore();
   return (
     <div className="app">

@@ -1,5 +1,6 @@
 import type { FromWorker } from '../../worker/protocol';
 import type { PipelineClient } from './pipeline-client';
+import type { TrainingController } from './training-controller';
 import { useRunStore } from './run-store';
 
 /**
@@ -13,12 +14,14 @@ export interface E2eHooks {
   loseGpuDevice(): void;
   /** A finished run of synthetic embeddings (no images), e.g. 5,717 to time the views at VOC-train size. */
   syntheticRun(images: number, grid: number): void;
+  /** Destroys the training worker's GPUDevice mid-run (the CPU fallback's test). */
+  loseTrainingDevice(): void;
 }
 
 export const E2E_HOOKS_ENABLED = new URLSearchParams(globalThis.location?.search ?? '').has('e2e');
 
 /** Installs the hooks (when enabled); returns the clean-up, for a React effect. */
-export function installE2eHooks(client: PipelineClient): () => void {
+export function installE2eHooks(client: PipelineClient, training: TrainingController): () => void {
   if (!E2E_HOOKS_ENABLED) return () => undefined;
   const hooks: E2eHooks = {
     messages: [],
@@ -27,6 +30,7 @@ export function installE2eHooks(client: PipelineClient): () => void {
       useRunStore.getState().begin();
       client.send({ type: 'debug-synthetic-run', images, grid });
     },
+    loseTrainingDevice: () => training.debugLoseDevice(),
   };
   (globalThis as { cdulE2e?: E2eHooks }).cdulE2e = hooks;
   return client.subscribe((message) => hooks.messages.push(message));

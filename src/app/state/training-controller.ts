@@ -80,7 +80,9 @@ export class TrainingController {
     if (useTrainingStore.getState().activeRunId) throw new Error('a run is training: stop it first');
     const { data, runKey } = await this.trainingData(run.meta.valSplit, run.meta.labelSettings);
     if (runKey !== run.meta.embeddingRunKey) throw new Error(`${run.meta.name} was trained on another run of images: open that dataset, model and grid first`);
-    useTrainingStore.getState().set({ activeRunId: id, error: null });
+    const shown = useTrainingStore.getState().shown;
+    useTrainingStore.getState().set({ activeRunId: id, error: null, shown: shown.includes(id) ? shown : [...shown, id] });
+    useTrainingStore.setState({ focusedRunId: id });
     this.send(run.meta, data, backend, true);
   }
 
@@ -120,10 +122,26 @@ export class TrainingController {
     return this.records.checkpoint(id);
   }
 
+  /** Test hook (`?e2e`, e2e-hooks.ts): the training worker destroys its GPU device. */
+  debugLoseDevice(): void {
+    this.worker.send({ type: 'debug-lose-device' });
+  }
+
+  /**
+   * Records of a running run arrive once per epoch — dozens a second for a small run; the charts and
+   * tables redraw at most every RENDER_INTERVAL_MS so the page stays responsive (Stop must be clickable).
+   */
   private receive(record: TrainingRunRecord): void {
+    if (record.status === 'running') {
+      const first = this.pending === null;
+      this.pending = record;
+      if (first) setTimeout(() => this.flushPending(), RENDER_INTERVAL_MS);
+      return;
+    }
+    this.pending = null;
     const store = useTrainingStore.getState();
     store.upsert(record);
-    if (record.meta.id !== store.activeRunId || record.status === 'running') return;
+    if (record.meta.id !== store.activeRunId) return;
     store.set({ activeRunId: null });
     // A refined-labels view of this run follows its last epoch.
     if (store.refined?.runId === record.meta.id) void this.showRefined(record.meta.id);
@@ -136,6 +154,13 @@ export class TrainingController {
     this.train({ settings: next, backend: sweep.backend, valSplit: sweep.valSplit }, { id: sweep.id, name: sweep.name, index, total: sweep.total }).catch((error: unknown) =>
       useTrainingStore.getState().set({ error: error instanceof Error ? error.message : String(error), sweep: null }),
     );
+  }
+
+  private pending: TrainingRunRecord | null = null;
+
+  private flushPending(): void {
+    if (this.pending) useTrainingStore.getState().upsert(this.pending);
+    this.pending = null;
   }
 
   private send(meta: TrainingRunMeta, data: TrainingDataMessage, backend: TrainingBackend, resume: boolean): void {
@@ -157,6 +182,8 @@ export class TrainingController {
     return useTrainingStore.getState().activeRunId;
   }
 }
+
+const RENDER_INTERVAL_MS = 250;
 
 function nextRunNumber(runs: readonly TrainingRunRecord[]): number {
   const numbers = runs.map((run) => /^#(\d+)$/.exec(run.meta.name)?.[1]).filter(Boolean).map(Number);

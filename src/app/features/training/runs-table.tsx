@@ -101,7 +101,7 @@ function RunActions({ run, row, controller, busy, act, focus }: {
   focus: (id: string) => void;
 }) {
   const backend = useTrainingForm((state) => state.backend);
-  const runKey = useRunStore((state) => state.runKey);
+  const runKey = useRunStore((state) => (state.phase === 'complete' ? state.runKey : null));
   const show = useViewStore((state) => state.show);
   const name = row.id;
   const trained = run.figures.length > 0;
@@ -112,7 +112,13 @@ function RunActions({ run, row, controller, busy, act, focus }: {
         Curves
       </button>
       {(run.status === 'stopped' || run.status === 'failed') && (
-        <button type="button" disabled={busy} onClick={() => act(() => controller.resume(run.meta.id, backend))} aria-label={`resume ${name}`}>
+        <button
+          type="button"
+          disabled={busy || !sameImages}
+          title={sameImages ? undefined : 'its images’ run is not open: open that dataset, model and grid in the workspace (a reload reopens it by itself)'}
+          onClick={() => act(() => controller.resume(run.meta.id, backend))}
+          aria-label={`resume ${name}`}
+        >
           Resume
         </button>
       )}
