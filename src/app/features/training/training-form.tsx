@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { HEAD_KINDS, validateTrainingSettings, type TrainingSettings } from '../../../core/training/training-settings';
 import type { TrainingController } from '../../state/training-controller';
 import { useTrainingStore } from '../../state/training-store';
+import { useWebGpuProbe } from '../gpu-status/use-webgpu-probe';
 import { useTrainingForm } from './training-form-store';
 
 type NumericField = Exclude<keyof TrainingSettings, 'head' | 'patience'>;
@@ -24,6 +25,8 @@ export function TrainingForm({ controller }: { controller: TrainingController })
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const invalid = validationError(settings);
+  const probe = useWebGpuProbe();
+  const software = probe.status === 'available' && (probe.adapter.isFallbackAdapter || /swiftshader/i.test(`${probe.adapter.vendor} ${probe.adapter.architecture}`));
   const train = async () => {
     setError(null);
     setStarting(true);
@@ -91,6 +94,10 @@ export function TrainingForm({ controller }: { controller: TrainingController })
         </label>
       </div>
       {valNote && <p className="hint" role="status">Val: {valNote}</p>}
+      {backend === 'webgpu' && probe.status === 'unavailable' && <p className="notice">No WebGPU here ({probe.reason}): runs train on the CPU.</p>}
+      {backend === 'webgpu' && software && (
+        <p className="notice">This WebGPU adapter is a software renderer (SwiftShader, on the CPU): the CPU backend trains several times faster here.</p>
+      )}
       {invalid && <p className="error" role="alert">{invalid}</p>}
       {error && <p className="error" role="alert">{error}</p>}
       <div className="button-row">
