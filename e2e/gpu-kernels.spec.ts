@@ -134,7 +134,7 @@ const TRANSPOSITIONS = [
   { transposeA: true, transposeB: true, label: 'Aᵀ·Bᵀ' },
 ];
 
-test('matmul: A·B, Aᵀ·B, A·Bᵀ, Aᵀ·Bᵀ within γ_k · Σ|A||B|', async ({ page }) => {
+for (const kernel of ['tiled', 'rows'] as const) test(`matmul (${kernel}): A·B, Aᵀ·B, A·Bᵀ, Aᵀ·Bᵀ within γ_k · Σ|A||B|`, async ({ page }) => {
   const cases: KernelCase[] = [];
   const expected: { name: string; values: Float64Array; bound: Float64Array; k: number }[] = [];
   MATMUL_SHAPES.forEach((shape, shapeIndex) => {
@@ -143,9 +143,9 @@ test('matmul: A·B, Aᵀ·B, A·Bᵀ, Aᵀ·Bᵀ within γ_k · Σ|A||B|', async
       const a = randomFloat32(seed, shape.m * shape.k);
       const b = randomFloat32(seed + 500, shape.k * shape.n);
       const full = { ...shape, transposeA, transposeB };
-      cases.push({ kind: 'matmul', ...full, a: list(a), b: list(b) });
+      cases.push({ kind: 'matmul', ...full, variant: kernel, a: list(a), b: list(b) });
       expected.push({
-        name: `matmul ${label} ${shape.m}×${shape.k}·${shape.k}×${shape.n}`,
+        name: `matmul ${kernel} ${label} ${shape.m}×${shape.k}·${shape.k}×${shape.n}`,
         values: matmul(a, b, full),
         bound: matmul(abs(a), abs(b), full),
         k: shape.k,

@@ -12,14 +12,14 @@ import type { SyntheticTrainingShape } from './support/synthetic-training-data';
  */
 const SHAPE: SyntheticTrainingShape = { train: 150, val: 61, dim: 40, classes: 7, seed: 5 };
 
-async function compare(page: Page, overrides: Partial<TrainingSettings>, stopAfter: number): Promise<TrainerComparison> {
+async function compare(page: Page, overrides: Partial<TrainingSettings>, stopAfter: number, matmul: 'tiled' | 'rows'): Promise<TrainerComparison> {
   return page.evaluate(
-    async ([shape, settings, stop]) => {
+    async ([shape, settings, stop, kernel]) => {
       const url = '/e2e/support/gpu-trainer-harness.ts';
       const harness = (await import(/* @vite-ignore */ url)) as typeof import('./support/gpu-trainer-harness');
-      return harness.compareTrainers(shape, settings, stop);
+      return harness.compareTrainers(shape, settings, stop, kernel);
     },
-    [SHAPE, overrides, stopAfter] as const,
+    [SHAPE, overrides, stopAfter, matmul] as const,
   );
 }
 
@@ -50,10 +50,10 @@ test.beforeEach(async ({ page }) => {
   await page.goto('/e2e/gpu-kernels.html');
 });
 
-for (const head of ['linear', 'mlp'] as const) {
-  test(`the GPU trainer (${head} head) follows the CPU trainer epoch by epoch; stop and resume = uninterrupted`, async ({ page }) => {
+for (const [head, matmul] of [['linear', 'tiled'], ['linear', 'rows'], ['mlp', 'tiled'], ['mlp', 'rows']] as const) {
+  test(`the GPU trainer (${head} head, ${matmul} matmul) follows the CPU trainer epoch by epoch; stop and resume = uninterrupted`, async ({ page }) => {
     const settings = { head, hidden: 19, epochs: 5, warmup: 1, updateEvery: 2, batchSize: 32, learningRate: 1e-2, sigma: 0.3, eta: 1, seed: 3 };
-    const result = await compare(page, settings, 2);
+    const result = await compare(page, settings, 2, matmul);
     test.info().annotations.push({ type: 'WebGPU adapter', description: result.adapterName });
     expectAgreement(result.gpu, result.cpu);
     // Label updates at epochs 3 and 5 (warm-up 1, every 2): they move the labels, the others do not.

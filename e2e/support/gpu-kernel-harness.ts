@@ -13,7 +13,7 @@ import { encodePseudoLabelUpdate } from '../../src/gpu/kernels/pseudo-label-upda
 import { encodeColumnReduction, encodeRowReduction, encodeTotal } from '../../src/gpu/kernels/reductions';
 
 export type KernelCase =
-  | { kind: 'matmul'; m: number; n: number; k: number; transposeA: boolean; transposeB: boolean; a: number[]; b: number[] }
+  | { kind: 'matmul'; m: number; n: number; k: number; transposeA: boolean; transposeB: boolean; variant: 'tiled' | 'rows'; a: number[]; b: number[] }
   | { kind: 'biasAdd'; rows: number; cols: number; matrix: number[]; bias: number[] }
   | { kind: 'biasGradient'; rows: number; cols: number; gradOutput: number[] }
   | { kind: 'reduce'; axis: 'column' | 'row' | 'total'; mean: boolean; rows: number; cols: number; input: number[] }
@@ -96,7 +96,7 @@ async function runCase(ctx: GpuContext, c: KernelCase): Promise<KernelOutputs> {
       const b = ctx.createBuffer(f32(c.b));
       // Pre-filled with NaN: every element must be written.
       const out = ctx.createBuffer(new Float32Array(c.m * c.n).fill(Number.NaN));
-      await ctx.run((pass) => encodeMatmul(ctx, pass, { a, b, c: out, m: c.m, n: c.n, k: c.k, transposeA: c.transposeA, transposeB: c.transposeB }));
+      await ctx.run((pass) => encodeMatmul(ctx, pass, { a, b, c: out, m: c.m, n: c.n, k: c.k, transposeA: c.transposeA, transposeB: c.transposeB, variant: c.variant }));
       return read(ctx, { c: out }, { c: c.m * c.n });
     }
     case 'biasAdd': {

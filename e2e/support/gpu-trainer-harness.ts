@@ -7,6 +7,7 @@ import { CpuTrainer } from '../../src/core/training/cpu-trainer';
 import type { EpochFigures, TrainerState } from '../../src/core/training/trainer';
 import { DEFAULT_TRAINING_SETTINGS, type TrainingSettings } from '../../src/core/training/training-settings';
 import { GpuContext } from '../../src/gpu/gpu-context';
+import type { MatmulVariant } from '../../src/gpu/kernels';
 import { createGpuTrainer } from '../../src/gpu/training/gpu-trainer';
 import { syntheticTrainingData, type SyntheticTrainingShape } from './synthetic-training-data';
 
@@ -26,7 +27,12 @@ export interface TrainerComparison {
   readonly gpuResumed: TrainerRun;
 }
 
-export async function compareTrainers(shape: SyntheticTrainingShape, overrides: Partial<TrainingSettings>, stopAfter: number): Promise<TrainerComparison> {
+export async function compareTrainers(
+  shape: SyntheticTrainingShape,
+  overrides: Partial<TrainingSettings>,
+  stopAfter: number,
+  matmul: MatmulVariant,
+): Promise<TrainerComparison> {
   const data = syntheticTrainingData(shape);
   const settings: TrainingSettings = { ...DEFAULT_TRAINING_SETTINGS, ...overrides };
   const ctx = await GpuContext.create();
@@ -35,16 +41,16 @@ export async function compareTrainers(shape: SyntheticTrainingShape, overrides: 
     const cpuFigures: EpochFigures[] = [];
     while (!cpu.done()) cpuFigures.push(cpu.epoch());
 
-    const gpu = await createGpuTrainer(ctx, data, settings);
+    const gpu = await createGpuTrainer(ctx, data, settings, undefined, { matmul });
     const gpuFigures: EpochFigures[] = [];
     while (!gpu.done()) gpuFigures.push(await gpu.epoch());
 
-    const first = await createGpuTrainer(ctx, data, settings);
+    const first = await createGpuTrainer(ctx, data, settings, undefined, { matmul });
     const resumedFigures: EpochFigures[] = [];
     for (let epoch = 0; epoch < stopAfter; epoch++) resumedFigures.push(await first.epoch());
     const saved = first.state();
     first.destroy();
-    const second = await createGpuTrainer(ctx, data, settings, saved);
+    const second = await createGpuTrainer(ctx, data, settings, saved, { matmul });
     while (!second.done()) resumedFigures.push(await second.epoch());
 
     const result = {

@@ -48,6 +48,12 @@ export class GpuContext {
     return [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' · ');
   }
 
+  /** A software adapter (SwiftShader, a fallback adapter): correct but on the CPU, where barriers are dear. */
+  get isSoftwareAdapter(): boolean {
+    const info = this.adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+    return Boolean(info.isFallbackAdapter) || /swiftshader/i.test(`${info.vendor} ${info.architecture} ${info.description}`);
+  }
+
   /** A float32 / uint32 storage buffer holding `data`, or `length` zeroed 4-byte elements. */
   createBuffer(dataOrLength: Float32Array | Uint32Array | number, label?: string): GPUBuffer {
     const length = typeof dataOrLength === 'number' ? dataOrLength : dataOrLength.length;

@@ -5,6 +5,6 @@ export { encodeBiasAdd, encodeBiasGradient, type BiasAddArgs } from './bias';
 export { encodeBinaryKl, type BinaryKlArgs } from './binary-kl';
 export { dispatchElements, workgroupGrid, WORKGROUP_SIZE } from './dispatch';
 export { encodeGatherRows, type GatherRowsArgs } from './gather-rows';
-export { encodeMatmul, MATMUL_TILE, type MatmulArgs } from './matmul';
+export { encodeMatmul, MATMUL_STRIP, MATMUL_TILE, type MatmulArgs, type MatmulVariant } from './matmul';
 export { encodePseudoLabelUpdate, type PseudoLabelUpdateArgs } from './pseudo-label-update';
 export { encodeColumnReduction, encodeReduction, encodeRowReduction, encodeTotal, type ReductionArgs } from './reductions';

@@ -1,5 +1,5 @@
 import type { GpuContext } from '../gpu-context';
-import { encodeBiasAdd, encodeBiasGradient, encodeMatmul, encodeRelu, encodeReluBackward, encodeSigmoid } from '../kernels';
+import { encodeBiasAdd, encodeBiasGradient, encodeMatmul, encodeRelu, encodeReluBackward, encodeSigmoid, type MatmulArgs, type MatmulVariant } from '../kernels';
 import { headLayers, type HeadShape } from '../../core/training/head';
 
 /**
@@ -25,6 +25,8 @@ export class GpuHead {
     initialParams: readonly Float32Array[],
     /** Largest number of rows one forward pass handles (train set, val set or a batch). */
     readonly capacity: number,
+    /** Which matmul kernel (see kernels/matmul.ts): same bits either way, different speed. */
+    readonly matmul: MatmulVariant = 'tiled',
   ) {
     this.layers = headLayers(shape);
     this.sizes = this.layers.flatMap((layer) => [layer.inputs * layer.outputs, layer.outputs]);
@@ -47,14 +49,14 @@ export class GpuHead {
     const ctx = this.ctx;
     const { inputs, classes, hidden } = this.shape;
     if (this.shape.kind === 'linear') {
-      encodeMatmul(ctx, pass, { a: x, b: this.params[0]!, c: logits, m: rows, n: classes, k: inputs });
+      this.product(pass, { a: x, b: this.params[0]!, c: logits, m: rows, n: classes, k: inputs });
       encodeBiasAdd(ctx, pass, { matrix: logits, bias: this.params[1]!, rows, cols: classes });
     } else {
       const [pre, out] = [this.hiddenPre!, this.hiddenOut!];
-      encodeMatmul(ctx, pass, { a: x, b: this.params[0]!, c: pre, m: rows, n: hidden, k: inputs });
+      this.product(pass, { a: x, b: this.params[0]!, c: pre, m: rows, n: hidden, k: inputs });
       encodeBiasAdd(ctx, pass, { matrix: pre, bias: this.params[1]!, rows, cols: hidden });
       encodeRelu(ctx, pass, { input: pre, output: out, count: rows * hidden });
-      encodeMatmul(ctx, pass, { a: out, b: this.params[2]!, c: logits, m: rows, n: classes, k: hidden });
+      this.product(pass, { a: out, b: this.params[2]!, c: logits, m: rows, n: classes, k: hidden });
       encodeBiasAdd(ctx, pass, { matrix: logits, bias: this.params[3]!, rows, cols: classes });
     }
     if (probabilities) encodeSigmoid(ctx, pass, { input: logits, output: probabilities, count: rows * classes });
@@ -69,18 +71,22 @@ export class GpuHead {
     const ctx = this.ctx;
     const { inputs, classes, hidden } = this.shape;
     if (this.shape.kind === 'linear') {
-      encodeMatmul(ctx, pass, { a: x, b: gradLogits, c: this.grads[0]!, m: inputs, n: classes, k: rows, transposeA: true });
+      this.product(pass, { a: x, b: gradLogits, c: this.grads[0]!, m: inputs, n: classes, k: rows, transposeA: true });
       encodeBiasGradient(ctx, pass, { gradOutput: gradLogits, gradBias: this.grads[1]!, rows, cols: classes });
       return;
     }
     const [out, gradHidden, gradPre] = [this.hiddenOut!, this.gradHidden!, this.gradPre!];
-    encodeMatmul(ctx, pass, { a: out, b: gradLogits, c: this.grads[2]!, m: hidden, n: classes, k: rows, transposeA: true });
+    this.product(pass, { a: out, b: gradLogits, c: this.grads[2]!, m: hidden, n: classes, k: rows, transposeA: true });
     encodeBiasGradient(ctx, pass, { gradOutput: gradLogits, gradBias: this.grads[3]!, rows, cols: classes });
-    encodeMatmul(ctx, pass, { a: gradLogits, b: this.params[2]!, c: gradHidden, m: rows, n: hidden, k: classes, transposeB: true });
+    this.product(pass, { a: gradLogits, b: this.params[2]!, c: gradHidden, m: rows, n: hidden, k: classes, transposeB: true });
     // ReLU passed gradient only where its output was positive (= where the pre-activation was).
     encodeReluBackward(ctx, pass, { preActivation: out, gradOutput: gradHidden, gradInput: gradPre, count: rows * hidden });
-    encodeMatmul(ctx, pass, { a: x, b: gradPre, c: this.grads[0]!, m: inputs, n: hidden, k: rows, transposeA: true });
+    this.product(pass, { a: x, b: gradPre, c: this.grads[0]!, m: inputs, n: hidden, k: rows, transposeA: true });
     encodeBiasGradient(ctx, pass, { gradOutput: gradPre, gradBias: this.grads[1]!, rows, cols: hidden });
+  }
+
+  private product(pass: GPUComputePassEncoder, args: Omit<MatmulArgs, 'variant'>): void {
+    encodeMatmul(this.ctx, pass, { ...args, variant: this.matmul });
   }
 
   destroy(): void {

@@ -1,5 +1,5 @@
 import type { GpuContext } from '../gpu-context';
-import { encodeAdamStep, encodeBinaryKl, encodeGatherRows, encodePseudoLabelUpdate, encodeSigmoid, encodeTotal, ADAM_DEFAULTS } from '../kernels';
+import { encodeAdamStep, encodeBinaryKl, encodeGatherRows, encodePseudoLabelUpdate, encodeSigmoid, encodeTotal, ADAM_DEFAULTS, type MatmulVariant } from '../kernels';
 import { freshTrainerState, validateTrainingData } from '../../core/training/cpu-trainer';
 import type { HeadShape } from '../../core/training/head';
 import { labelsFromLatent } from '../../core/training/pseudo-label-update';
@@ -18,12 +18,23 @@ import { GpuHead } from './gpu-head';
  * one read back (loss, z, val predictions and the state, kept as a CPU mirror so that stop/resume,
  * export and a fallback to the CPU after a lost device can start from the last finished epoch).
  */
-export async function createGpuTrainer(ctx: GpuContext, data: TrainingData, settings: TrainingSettings, resumeFrom?: TrainerState): Promise<GpuTrainer> {
+export interface GpuTrainerOptions {
+  /** The matmul kernel; default 'rows' on a software adapter (measured faster there), else 'tiled'. */
+  readonly matmul?: MatmulVariant;
+}
+
+export async function createGpuTrainer(
+  ctx: GpuContext,
+  data: TrainingData,
+  settings: TrainingSettings,
+  resumeFrom?: TrainerState,
+  options: GpuTrainerOptions = {},
+): Promise<GpuTrainer> {
   validateTrainingSettings(settings);
   validateTrainingData(data);
   ctx.device.pushErrorScope('out-of-memory');
   ctx.device.pushErrorScope('validation');
-  const trainer = new GpuTrainer(ctx, data, settings, resumeFrom);
+  const trainer = new GpuTrainer(ctx, data, settings, resumeFrom, options.matmul ?? (ctx.isSoftwareAdapter ? 'rows' : 'tiled'));
   const validation = await ctx.device.popErrorScope();
   const memory = await ctx.device.popErrorScope();
   const error = validation ?? memory;
@@ -47,7 +58,8 @@ export class GpuTrainer implements Trainer {
     private readonly ctx: GpuContext,
     private readonly data: TrainingData,
     readonly settings: TrainingSettings,
-    resumeFrom?: TrainerState,
+    resumeFrom: TrainerState | undefined,
+    readonly matmul: MatmulVariant,
   ) {
     const { features, initialLabels, val } = data;
     const [n, classes] = [features.rows, initialLabels.cols];
@@ -55,7 +67,7 @@ export class GpuTrainer implements Trainer {
     this.mirror = copyState(resumeFrom ?? freshTrainerState(this.shape, settings.seed, initialLabels.data));
     const capacity = Math.max(n, val?.features.rows ?? 0, 1);
     const batch = Math.min(settings.batchSize, n);
-    this.head = new GpuHead(ctx, this.shape, this.mirror.params, capacity);
+    this.head = new GpuHead(ctx, this.shape, this.mirror.params, capacity, matmul);
     this.adamM = this.mirror.adamM.map((m, i) => ctx.createBuffer(m, `adam m ${i}`));
     this.adamV = this.mirror.adamV.map((v, i) => ctx.createBuffer(v, `adam v ${i}`));
     this.buffers = createRunBuffers(ctx, data, this.mirror.latent, batch, capacity);

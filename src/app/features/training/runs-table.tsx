@@ -148,7 +148,8 @@ function RunActions({ run, row, controller, busy, act, focus }: {
 function RunStatus({ run }: { run: TrainingRunRecord }) {
   const label = `${run.status}${run.backend.used === 'webgpu' ? ' · WebGPU' : ' · CPU'}`;
   const note = [run.backend.adapter, run.backend.note, run.error].filter(Boolean).join(' — ');
-  return <span title={note || undefined}>{label}{note ? ' ⓘ' : ''}</span>;
+  // The full note (adapter, fallback reason, error) is in the run's detail; here on hover.
+  return <span title={note || undefined}>{label}</span>;
 }
 
 function format(value: number | null, digits: number): string {
