@@ -1,6 +1,6 @@
 import { sigmoid } from '../../core/cdul/alignment-reference';
 import type { TrainingSettings } from '../../core/training/training-settings';
-import { openTrainingRecords, type TrainingRecords } from '../../worker/training/training-records';
+import { openTrainingRecords, trimToCheckpoint, type TrainingRecords } from '../../worker/training/training-records';
 import type { TrainingBackend, TrainingDataMessage, TrainingRunMeta, TrainingRunRecord } from '../../worker/training/training-protocol';
 import { askLab } from './lab-client';
 import type { PipelineClient } from './pipeline-client';
@@ -41,7 +41,9 @@ export class TrainingController {
     const settled = await Promise.all(
       runs.map(async (run) => {
         if (run.status !== 'running' && run.status !== 'queued') return run;
-        const stopped: TrainingRunRecord = { ...run, status: 'stopped', error: 'interrupted by a reload: resume continues from the last finished epoch' };
+        const checkpoint = await this.records.checkpoint(run.meta.id);
+        const kept = trimToCheckpoint(run, checkpoint?.epoch ?? 0);
+        const stopped: TrainingRunRecord = { ...kept, status: 'stopped', error: `interrupted by a reload after epoch ${kept.figures.length}: resume continues from there` };
         await this.records.put(stopped);
         return stopped;
       }),

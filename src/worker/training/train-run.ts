@@ -3,7 +3,7 @@ import type { Trainer, TrainerState, TrainingData } from '../../core/training/tr
 import { createMatrix } from '../../core/types';
 import type { GpuContext } from '../../gpu/gpu-context';
 import { createGpuTrainer, type GpuTrainer } from '../../gpu/training/gpu-trainer';
-import type { TrainingRecords } from './training-records';
+import { trimToCheckpoint, type TrainingRecords } from './training-records';
 import type { TrainingBackend, TrainingDataMessage, TrainingRunMeta, TrainingRunRecord } from './training-protocol';
 
 export interface TrainRunOptions {
@@ -20,8 +20,8 @@ export interface TrainRunOptions {
 }
 
 /**
- * Trains one run to its end or until stopped, storing the record and a checkpoint after every epoch
- * (so a reload, a stop or a crash loses at most the epoch in progress). WebGPU when asked for and
+ * Trains one run to its end or until stopped, storing the record after every epoch and a checkpoint
+ * at least every CHECKPOINT_INTERVAL_MS and at the end (so a reload or a crash loses at most ~2 s). WebGPU when asked for and
  * available, else the CPU, with the reason in the record; a GPU lost mid-run continues on the CPU from
  * the last finished epoch.
  */
@@ -29,7 +29,9 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainingRunRec
   const { meta, records } = options;
   const data = trainingData(options.data);
   const checkpoint = options.resume ? await records.checkpoint(meta.id) : undefined;
-  const previous = options.resume ? await records.get(meta.id) : undefined;
+  const stored = options.resume ? await records.get(meta.id) : undefined;
+  // Figures of epochs after the last checkpoint (a reload between checkpoints) are trained again.
+  const previous = stored && trimToCheckpoint(stored, checkpoint?.epoch ?? 0);
   let record: TrainingRunRecord = previous ?? {
     meta,
     status: 'running',
@@ -47,6 +49,13 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainingRunRec
     options.publish(record);
   };
   await save(record);
+  let checkpointed = { epoch: checkpoint?.epoch ?? 0, at: performance.now() };
+  const saveCheckpoint = async (force: boolean) => {
+    const state = await trainer.state();
+    if (state.epoch === checkpointed.epoch || (!force && performance.now() - checkpointed.at < CHECKPOINT_INTERVAL_MS)) return;
+    await records.putCheckpoint(meta.id, state);
+    checkpointed = { epoch: state.epoch, at: performance.now() };
+  };
   try {
     while (!trainer.done() && !options.stopRequested()) {
       const started = performance.now();
@@ -62,19 +71,28 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainingRunRec
         record = { ...record, backend: { used: 'cpu', adapter: null, note: `WebGPU failed at epoch ${state.epoch + 1} (${messageOf(error)}): continued on the CPU from epoch ${state.epoch}` } };
         continue;
       }
-      await records.putCheckpoint(meta.id, await trainer.state());
-      await save({ ...record, figures: [...record.figures, figures], epochMs: [...record.epochMs, performance.now() - started] });
+      const elapsed = performance.now() - started;
+      await saveCheckpoint(trainer.done());
+      await save({ ...record, figures: [...record.figures, figures], epochMs: [...record.epochMs, elapsed] });
       // Let a 'stop' message in between epochs (a CPU epoch never yields on its own).
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    await saveCheckpoint(true);
     await save({ ...record, status: trainer.done() ? 'finished' : 'stopped' });
   } catch (error) {
+    await saveCheckpoint(true).catch(() => undefined);
     await save({ ...record, status: 'failed', error: messageOf(error) });
   } finally {
     if (isGpuTrainer(trainer)) trainer.destroy();
   }
   return record;
 }
+
+/**
+ * A checkpoint (megabytes for an MLP at VOC size) is written at most this often while a run goes on,
+ * and always when it ends; the small record is written after every epoch.
+ */
+const CHECKPOINT_INTERVAL_MS = 2000;
 
 async function startTrainer(
   options: TrainRunOptions,

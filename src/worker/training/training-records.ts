@@ -38,3 +38,9 @@ export function openTrainingRecords(name = 'cdul-training'): TrainingRecords {
     },
   };
 }
+
+/** The record as of the checkpoint's epoch: figures of later epochs are trained again on resume. */
+export function trimToCheckpoint(record: TrainingRunRecord, epoch: number): TrainingRunRecord {
+  if (record.figures.length <= epoch) return record;
+  return { ...record, figures: record.figures.slice(0, epoch), epochMs: record.epochMs.slice(0, epoch) };
+}
