@@ -1,4 +1,3 @@
-import { headToOnnx } from '../../../core/training/onnx-head';
 import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
 import type { TrainingController } from '../../state/training-controller';
 import { download } from '../export/download';
@@ -7,6 +6,8 @@ import { download } from '../export/download';
 export async function exportHeadOnnx(controller: TrainingController, run: TrainingRunRecord): Promise<void> {
   const checkpoint = await controller.checkpoint(run.meta.id);
   if (!checkpoint) throw new Error(`${run.meta.name} has no finished epoch to export`);
+  // onnx-proto and protobufjs (~340 KB) load only when a head is exported.
+  const { headToOnnx } = await import('../../../core/training/onnx-head');
   const { settings, dim, classes } = run.meta;
   const shape = { kind: settings.head, inputs: dim, hidden: settings.hidden, classes: classes.length };
   const bytes = headToOnnx(shape, checkpoint.params, {
