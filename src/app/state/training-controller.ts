@@ -31,7 +31,9 @@ export class TrainingController {
     this.records = records ?? openTrainingRecords();
     worker.subscribe((message) => {
       if (message.type === 'record') this.receive(message.record);
-      else useTrainingStore.getState().set({ error: message.message, ...(message.runId === this.active() ? { activeRunId: null } : {}) });
+      // A crashed worker (runId null) ends whatever was training, and the sweep with it.
+      else if (message.runId === null || message.runId === this.active()) useTrainingStore.getState().set({ error: message.message, activeRunId: null, sweep: null });
+      else useTrainingStore.getState().set({ error: message.message });
     });
   }
 

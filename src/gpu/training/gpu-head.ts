@@ -25,6 +25,8 @@ export class GpuHead {
     initialParams: readonly Float32Array[],
     /** Largest number of rows one forward pass handles (train set, val set or a batch). */
     readonly capacity: number,
+    /** Largest number of rows one backward pass handles (a mini-batch): the gradient scratch's size. */
+    readonly batchCapacity: number,
     /** Which matmul kernel (see kernels/matmul.ts): same bits either way, different speed. */
     readonly matmul: MatmulVariant = 'tiled',
   ) {
@@ -39,8 +41,8 @@ export class GpuHead {
     const mlp = shape.kind === 'mlp';
     this.hiddenPre = mlp ? ctx.createBuffer(capacity * shape.hidden, 'hidden pre-activation') : null;
     this.hiddenOut = mlp ? ctx.createBuffer(capacity * shape.hidden, 'hidden activation') : null;
-    this.gradHidden = mlp ? ctx.createBuffer(capacity * shape.hidden, 'hidden gradient') : null;
-    this.gradPre = mlp ? ctx.createBuffer(capacity * shape.hidden, 'hidden pre-activation gradient') : null;
+    this.gradHidden = mlp ? ctx.createBuffer(batchCapacity * shape.hidden, 'hidden gradient') : null;
+    this.gradPre = mlp ? ctx.createBuffer(batchCapacity * shape.hidden, 'hidden pre-activation gradient') : null;
   }
 
   /** logits[rows, classes] = head(x[rows, inputs]); with `probabilities`, also σ(logits) there. */
@@ -67,7 +69,7 @@ export class GpuHead {
    * same x and rows (the hidden activations are still in place).
    */
   encodeBackward(pass: GPUComputePassEncoder, x: GPUBuffer, rows: number, gradLogits: GPUBuffer): void {
-    this.checkRows(rows);
+    this.checkRows(rows, this.batchCapacity);
     const ctx = this.ctx;
     const { inputs, classes, hidden } = this.shape;
     if (this.shape.kind === 'linear') {
@@ -93,7 +95,7 @@ export class GpuHead {
     for (const buffer of [...this.params, ...this.grads, this.hiddenPre, this.hiddenOut, this.gradHidden, this.gradPre]) buffer?.destroy();
   }
 
-  private checkRows(rows: number): void {
-    if (!Number.isInteger(rows) || rows < 0 || rows > this.capacity) throw new RangeError(`${rows} rows for a head sized for ${this.capacity}`);
+  private checkRows(rows: number, capacity = this.capacity): void {
+    if (!Number.isInteger(rows) || rows < 0 || rows > capacity) throw new RangeError(`${rows} rows for a head sized for ${capacity}`);
   }
 }

@@ -67,7 +67,7 @@ export class GpuTrainer implements Trainer {
     this.mirror = copyState(resumeFrom ?? freshTrainerState(this.shape, settings.seed, initialLabels.data));
     const capacity = Math.max(n, val?.features.rows ?? 0, 1);
     const batch = Math.min(settings.batchSize, n);
-    this.head = new GpuHead(ctx, this.shape, this.mirror.params, capacity, matmul);
+    this.head = new GpuHead(ctx, this.shape, this.mirror.params, capacity, batch, matmul);
     this.adamM = this.mirror.adamM.map((m, i) => ctx.createBuffer(m, `adam m ${i}`));
     this.adamV = this.mirror.adamV.map((v, i) => ctx.createBuffer(v, `adam v ${i}`));
     this.buffers = createRunBuffers(ctx, data, this.mirror.latent, batch, capacity);
