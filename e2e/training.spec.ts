@@ -27,6 +27,8 @@ test('train a head on the GPU: loss falls, label updates move the labels, GPU = 
   await computeSplit(page, 'train');
   await openTraining(page);
   await fillTrainingForm(page, { Epochs: '5', 'Warm-up epochs': '1', 'Update labels every k epochs': '2', 'Batch size': '16', 'σ of ψ': '0.3' });
+  // The val split computed first is offered before any training.
+  await expect(page.getByLabel('Val split').getByRole('option', { name: 'val', exact: true })).toBeAttached();
 
   const gpu = await train(page, '#1', 'webgpu', '1');
   const progress = page.getByRole('status', { name: 'training progress' });
@@ -40,6 +42,15 @@ test('train a head on the GPU: loss falls, label updates move the labels, GPU = 
   for (const row of gpu) (row.update ? expect(row.change).toBeGreaterThan(0) : expect(row.change).toBe(0));
   // A val split was found (the 50 val images computed first): val mAP is a number.
   for (const row of gpu) expect(row.val).toBeGreaterThan(0);
+
+  // The figures as a file: Y0 and the five epochs, the numbers the table shows.
+  const figuresDownload = page.waitForEvent('download');
+  await page.getByRole('group', { name: 'downloads of #1' }).getByRole('button', { name: 'Figures CSV' }).click();
+  const figuresFile = await figuresDownload;
+  expect(figuresFile.suggestedFilename()).toBe('cdul-training-run1-linear.csv');
+  const csvRows = readFileSync((await figuresFile.path())!, 'utf8').trim().split('\n').slice(2).map((line) => line.split(','));
+  expect(csvRows.map((cells) => Number(Number(cells[1]).toFixed(6)))).toEqual(gpu.map((row) => row.loss));
+  expect(csvRows.map((cells) => Number(cells[4]).toFixed(2))).toEqual(gpu.map((row) => row.pseudo.toFixed(2)));
 
   const cpu = await train(page, '#2', 'cpu', '1');
   await expect(progress).toContainText('Epoch 5 of 5 · CPU');

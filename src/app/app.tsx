@@ -66,7 +66,7 @@ export function App({ client, training }: { client: PipelineClient; training: Tr
       )}
       {view === 'training' && (
         <main className="app-view">
-          <TrainingView controller={training} />
+          <TrainingView controller={training} client={client} />
         </main>
       )}
     </div>

@@ -11,7 +11,7 @@ import type { WebClipModel } from './inference/web-clip-model';
 import { answerLabQuery, type LabRun } from './lab/lab-session';
 import { deriveState } from './lab/derived-states';
 import { cachedGrids } from './lab/other-grid';
-import { findValSet } from './lab/val-set';
+import { findValSet, valCandidates } from './lab/val-set';
 import { syntheticRun } from './lab/synthetic-run';
 import type { FileSource } from '../core/dataset-source';
 import type { FromWorker, ToWorker } from './protocol';
@@ -159,6 +159,7 @@ function labRun(current: LabState, files: NonNullable<typeof dataset>): LabRun {
     derive: (options) => deriveState(current, context, options),
     cachedGrids: () => cachedGrids(store, runKey),
     valSet: (split) => findValSet(store, files.source, runKey, split),
+    valCandidates: () => valCandidates(store, runKey),
   };
 }
 

@@ -177,8 +177,8 @@ export class TrainingController {
     if (run.phase !== 'complete' || !run.runKey) throw new Error('no finished run: compute pseudo labels in the workspace first');
     const chosen = labelSettings ?? { zeta: run.settings.zeta, lambda: run.settings.lambda, scale: run.settings.scale };
     const result = await askLab(this.pipeline, { kind: 'training-data', settings: { ...run.settings, ...chosen }, valSplit });
-    const { kind: _kind, valCandidates, valNote, ...data } = result;
-    useTrainingStore.setState({ valCandidates, valNote });
+    const { kind: _kind, valCandidates: _candidates, valNote, ...data } = result;
+    useTrainingStore.setState({ valNote });
     return { data, runKey: run.runKey, labelSettings: chosen };
   }
 

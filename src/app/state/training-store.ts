@@ -38,8 +38,7 @@ export interface TrainingState {
   readonly sweep: SweepProgress | null;
   readonly refined: RefinedLabels | null;
   readonly error: string | null;
-  /** Splits the last training-data answer could take val images from, and why it had none. */
-  readonly valCandidates: readonly string[];
+  /** Why the last training-data answer had no val set. */
   readonly valNote: string | null;
   setRuns(runs: readonly TrainingRunRecord[]): void;
   upsert(record: TrainingRunRecord): void;
@@ -59,7 +58,6 @@ export const useTrainingStore = create<TrainingState>((set) => ({
   sweep: null,
   refined: null,
   error: null,
-  valCandidates: [],
   valNote: null,
   setRuns: (runs) => set({ runs, loaded: true }),
   upsert: (record) =>

@@ -27,7 +27,9 @@ export type LabQuery =
    * labels at `settings` (Y0), the ground truth, and a val set (another split's stored run; `valSplit`
    * null picks 'val' when stored).
    */
-  | { readonly kind: 'training-data'; readonly settings: PseudoLabelSettingsMessage; readonly valSplit: string | null };
+  | { readonly kind: 'training-data'; readonly settings: PseudoLabelSettingsMessage; readonly valSplit: string | null }
+  /** Splits a val set could come from (finished runs of the same model on other splits). */
+  | { readonly kind: 'val-candidates' };
 
 export type ByMode<T> = Readonly<Record<PseudoLabelMode, T>>;
 
@@ -117,7 +119,12 @@ export interface TrainingDataResult {
   readonly valNote: string | null;
 }
 
-export type LabResult = TrainingDataResult | CachedGridsResult | ScoresResult | ImageResult | ImageFileResult | EvaluationResult | PrCurvesResult | ZetaSweepResult;
+export interface ValCandidatesResult {
+  readonly kind: 'val-candidates';
+  readonly candidates: readonly string[];
+}
+
+export type LabResult = ValCandidatesResult | TrainingDataResult | CachedGridsResult | ScoresResult | ImageResult | ImageFileResult | EvaluationResult | PrCurvesResult | ZetaSweepResult;
 
 /** The result type that answers a query of kind K. */
 export type LabResultOf<K extends LabQuery['kind']> = Extract<LabResult, { kind: K }>;

@@ -25,6 +25,7 @@ export interface LabRun {
   cachedGrids?(): Promise<number[]>;
   /** Another split's stored run to evaluate a trained head on; absent when the run has no store key. */
   valSet?(split: string | null): Promise<ValSearch>;
+  valCandidates?(): Promise<string[]>;
 }
 
 export interface LabAnswer {
@@ -53,6 +54,8 @@ export async function answerLabQuery(run: LabRun, query: LabQuery): Promise<LabA
       return imageFileAnswer({ ...run, state }, query.index);
     case 'training-data':
       return trainingDataAnswer(run, state, query.settings, query.valSplit);
+    case 'val-candidates':
+      return answer({ kind: 'val-candidates', candidates: (await run.valCandidates?.()) ?? [] }, []);
     case 'evaluation': {
       const inputs = state.inputsAt(query.settings.scale ?? state.modelScale);
       const results = byMode((mode) => evaluatePseudoLabels(inputs, state.labels, state.classes, { mode, ...pseudoSettings(query.settings) }));

@@ -31,17 +31,8 @@ export interface ValSearch {
  * stored, else the first. Of several runs of one split (grids, subsets), the one with most images.
  */
 export async function findValSet(store: EmbeddingStore, source: FileSource, trainRunKey: string, requested: string | null): Promise<ValSearch> {
-  const train = await store.getRun(trainRunKey);
-  if (!train) return { set: null, candidates: [], note: 'the train run is no longer stored in this browser' };
-  const sameModel = modelPart(trainRunKey);
-  const runs = (await store.listRuns()).filter(
-    (run) => run.finishedChunks.length === run.totalChunks && modelPart(run.key) === sameModel && run.meta.dataset.split !== train.meta.dataset.split,
-  );
-  const bySplit = new Map<string, RunRecord>();
-  for (const run of runs) {
-    const held = bySplit.get(run.meta.dataset.split);
-    if (!held || run.meta.ids.length > held.meta.ids.length) bySplit.set(run.meta.dataset.split, run);
-  }
+  const bySplit = await valRuns(store, trainRunKey);
+  if (!bySplit) return { set: null, candidates: [], note: 'the train run is no longer stored in this browser' };
   const candidates = [...bySplit.keys()].sort();
   const split = requested ?? (bySplit.has('val') ? 'val' : candidates[0]);
   const run = split === undefined ? undefined : bySplit.get(split);
@@ -56,6 +47,27 @@ export async function findValSet(store: EmbeddingStore, source: FileSource, trai
   } catch (error) {
     return { set: null, candidates, note: `split '${run.meta.dataset.split}': ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** Splits with a finished run of the same model other than the train run's (cheap: no chunk read). */
+export async function valCandidates(store: EmbeddingStore, trainRunKey: string): Promise<string[]> {
+  return [...((await valRuns(store, trainRunKey))?.keys() ?? [])].sort();
+}
+
+/** Per other split, its finished run with the same model and preprocessing (the largest); undefined without the train run. */
+async function valRuns(store: EmbeddingStore, trainRunKey: string): Promise<Map<string, RunRecord> | undefined> {
+  const train = await store.getRun(trainRunKey);
+  if (!train) return undefined;
+  const sameModel = modelPart(trainRunKey);
+  const runs = (await store.listRuns()).filter(
+    (run) => run.finishedChunks.length === run.totalChunks && modelPart(run.key) === sameModel && run.meta.dataset.split !== train.meta.dataset.split,
+  );
+  const bySplit = new Map<string, RunRecord>();
+  for (const run of runs) {
+    const held = bySplit.get(run.meta.dataset.split);
+    if (!held || run.meta.ids.length > held.meta.ids.length) bySplit.set(run.meta.dataset.split, run);
+  }
+  return bySplit;
 }
 
 async function readValSet(store: EmbeddingStore, source: FileSource, run: RunRecord): Promise<ValSet> {

@@ -1,4 +1,6 @@
+import { trainingFiguresCsv, trainingFiguresJson, trainingFileStem } from '../../../core/export/training-figures-export';
 import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
+import { download } from '../export/download';
 import { formatEta } from '../run/format';
 import { trainingEta } from './training-curves';
 
@@ -24,6 +26,14 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
         {run.meta.images} train images ({run.meta.dim}-d), Y0 = final pseudo labels at ζ {run.meta.labelSettings.zeta}, λ {run.meta.labelSettings.lambda}
         {run.meta.labelSettings.scale === null ? '' : `, scale ${run.meta.labelSettings.scale}`}; val: {run.meta.valSplit ?? 'none'}.
       </p>
+      <div className="button-row" role="group" aria-label={`downloads of ${run.meta.name}`}>
+        <button type="button" onClick={() => saveFigures(run, 'csv')}>
+          Figures CSV
+        </button>
+        <button type="button" onClick={() => saveFigures(run, 'json')}>
+          Figures JSON
+        </button>
+      </div>
       <div className="table-scroll">
         <table className="epoch-table" aria-label={`figures per epoch of ${run.meta.name}`}>
           <thead>
@@ -63,4 +73,18 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
       </div>
     </section>
   );
+}
+
+function saveFigures(run: TrainingRunRecord, format: 'csv' | 'json'): void {
+  const input = {
+    name: run.meta.name,
+    settings: run.meta.settings,
+    initialPseudoLabelMap: run.initialPseudoLabelMap,
+    figures: run.figures,
+    epochMs: run.epochMs,
+    backend: run.backend.used === 'webgpu' ? `WebGPU (${run.backend.adapter ?? 'adapter unknown'})` : 'CPU',
+  };
+  const stem = trainingFileStem(run.meta.name, run.meta.settings.head);
+  if (format === 'csv') download(`${stem}.csv`, trainingFiguresCsv(input), 'text/csv');
+  else download(`${stem}.json`, trainingFiguresJson(input), 'application/json');
 }

@@ -1,5 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { HEAD_KINDS, validateTrainingSettings, type TrainingSettings } from '../../../core/training/training-settings';
+import { askLab } from '../../state/lab-client';
+import { useRunStore } from '../../state/run-store';
+import type { PipelineClient } from '../../state/pipeline-client';
 import type { TrainingController } from '../../state/training-controller';
 import { useTrainingStore } from '../../state/training-store';
 import { useWebGpuProbe } from '../gpu-status/use-webgpu-probe';
@@ -19,9 +22,10 @@ const FIELDS: readonly { key: NumericField; label: string; step: string; hint: s
 ];
 
 /** One run's settings, the backend, the val split, and Train / Stop. */
-export function TrainingForm({ controller }: { controller: TrainingController }) {
+export function TrainingForm({ controller, client }: { controller: TrainingController; client: PipelineClient }) {
   const { settings, backend, valSplit, patch, set } = useTrainingForm();
-  const { activeRunId, sweep, valCandidates, valNote } = useTrainingStore();
+  const { activeRunId, sweep, valNote } = useTrainingStore();
+  const valCandidates = useValCandidates(client);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const invalid = validationError(settings);
@@ -84,7 +88,7 @@ export function TrainingForm({ controller }: { controller: TrainingController })
         <label>
           Val split
           <select value={valSplit} onChange={(event) => set({ valSplit: event.target.value })}>
-            <option value="">automatic (val when computed)</option>
+            <option value="">{valCandidates.length ? 'automatic (val when computed)' : 'none computed yet'}</option>
             {valCandidates.map((split) => (
               <option key={split} value={split}>
                 {split}
@@ -119,4 +123,25 @@ function validationError(settings: TrainingSettings): string | null {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/**
+ * The splits a val set can come from, asked afresh whenever the form appears or the run changes (not
+ * cached: computing another split in the workspace adds one).
+ */
+function useValCandidates(client: PipelineClient): readonly string[] {
+  const runKey = useRunStore((state) => (state.phase === 'complete' ? state.runKey : null));
+  const [candidates, setCandidates] = useState<readonly string[]>([]);
+  useEffect(() => {
+    if (!runKey) return;
+    let current = true;
+    askLab(client, { kind: 'val-candidates' }).then(
+      (result) => current && setCandidates(result.candidates),
+      () => current && setCandidates([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, runKey]);
+  return candidates;
 }

@@ -1,3 +1,4 @@
+import type { PipelineClient } from '../../state/pipeline-client';
 import type { TrainingController } from '../../state/training-controller';
 import { useRunStore } from '../../state/run-store';
 import { useTrainingStore } from '../../state/training-store';
@@ -10,7 +11,7 @@ import { TrainingForm } from './training-form';
 import './training.css';
 
 /** Issue 6's view: train heads with gradient alignment, watch and overlay their curves, sweep settings. */
-export function TrainingView({ controller }: { controller: TrainingController }) {
+export function TrainingView({ controller, client }: { controller: TrainingController; client: PipelineClient }) {
   const complete = useRunStore((state) => state.phase === 'complete');
   const fixedScale = useRunStore((state) => state.fixedScale);
   const show = useViewStore((state) => state.show);
@@ -27,7 +28,7 @@ export function TrainingView({ controller }: { controller: TrainingController })
       <div className="training-forms">
         {complete && fixedScale === null ? (
           <>
-            <TrainingForm controller={controller} />
+            <TrainingForm controller={controller} client={client} />
             <SweepForm controller={controller} />
           </>
         ) : (

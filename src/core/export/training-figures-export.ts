@@ -1,0 +1,51 @@
+import type { EpochFigures } from '../training/trainer';
+import type { TrainingSettings } from '../training/training-settings';
+
+/**
+ * A training run's figures per epoch as CSV (one row per epoch, epoch 0 = Y0) and as JSON with its
+ * settings: what the charts draw, for a notebook or a paper's table.
+ */
+export interface TrainingFiguresInput {
+  readonly name: string;
+  readonly settings: TrainingSettings;
+  readonly initialPseudoLabelMap: number | null;
+  readonly figures: readonly EpochFigures[];
+  /** Wall time per epoch, ms (same length as figures, or shorter). */
+  readonly epochMs: readonly number[];
+  readonly backend: string;
+}
+
+const CSV_HEADER = 'epoch,loss,label_update,mean_label_change,pseudo_label_map,val_map,ms';
+
+const cell = (value: number | null | undefined, digits: number) => (value === null || value === undefined || Number.isNaN(value) ? '' : value.toFixed(digits));
+
+export function trainingFiguresCsv(run: TrainingFiguresInput): string {
+  const rows = [CSV_HEADER, `0,,,,${cell(run.initialPseudoLabelMap, 4)},,`];
+  run.figures.forEach((f, i) => {
+    rows.push([f.epoch, cell(f.loss, 8), f.labelUpdate ? 1 : 0, cell(f.labelChange, 8), cell(f.pseudoLabelMap, 4), cell(f.valMap, 4), cell(run.epochMs[i], 1)].join(','));
+  });
+  return `${rows.join('\n')}\n`;
+}
+
+export function trainingFiguresJson(run: TrainingFiguresInput): string {
+  return `${JSON.stringify(
+    {
+      format: 'cdul-training-figures',
+      version: 1,
+      run: run.name,
+      backend: run.backend,
+      settings: run.settings,
+      metric: 'mAP % (step AP, difficult counted positive); loss = mean binary KL of the epoch’s θ-steps',
+      initialPseudoLabelMap: run.initialPseudoLabelMap,
+      epochs: run.figures.map((f, i) => ({ ...f, ms: run.epochMs[i] ?? null })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** `cdul-training-run3-linear` for run "#3"; other names lowercased with dashes. */
+export function trainingFileStem(name: string, head: string): string {
+  const slug = name.replace(/^#(\d+)$/, 'run$1').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `cdul-training-${slug}-${head}`;
+}
