@@ -98,9 +98,8 @@ export class TrainingController {
   /** Runs every setting of a planned sweep one after another (each a run of its own). */
   async sweep(plan: readonly TrainingSettings[], backend: TrainingBackend, valSplit: string | null): Promise<void> {
     if (plan.length === 0) return;
-    const sweeps = new Set(useTrainingStore.getState().runs.map((run) => run.meta.sweepId).filter(Boolean));
     const id = `sweep-${Date.now().toString(36)}`;
-    const name = `sweep ${sweeps.size + 1}`;
+    const name = `sweep ${nextSweepNumber(useTrainingStore.getState().runs)}`;
     useTrainingStore.getState().set({ sweep: { id, name, total: plan.length, pending: plan.slice(1), backend, valSplit } });
     await this.train({ settings: plan[0]!, backend, valSplit }, { id, name, index: 1, total: plan.length });
   }
@@ -189,7 +188,16 @@ export class TrainingController {
 
 const RENDER_INTERVAL_MS = 250;
 
+/** Run names are unique (the runs table keys rows by them): one more than the largest in use. */
 function nextRunNumber(runs: readonly TrainingRunRecord[]): number {
-  const numbers = runs.map((run) => /^#(\d+)$/.exec(run.meta.name)?.[1]).filter(Boolean).map(Number);
+  return nextNumber(runs, /^#(\d+)$/);
+}
+
+function nextSweepNumber(runs: readonly TrainingRunRecord[]): number {
+  return nextNumber(runs, /^sweep (\d+) · /);
+}
+
+function nextNumber(runs: readonly TrainingRunRecord[], pattern: RegExp): number {
+  const numbers = runs.map((run) => pattern.exec(run.meta.name)?.[1]).filter(Boolean).map(Number);
   return Math.max(0, ...numbers) + 1;
 }
