@@ -9,6 +9,7 @@ import {
   sigmoid as sigmoidScalar,
 } from '../src/core/cdul/alignment-reference';
 import { adamStep } from '../src/gpu/kernels/reference/adam';
+import { gatherRows } from '../src/gpu/kernels/reference/gather-rows';
 import { biasAdd, columnReduce, matmul, relu, reluBackward, rowReduce, sigmoid } from '../src/gpu/kernels/reference/linear-algebra';
 import { randomFloat32 } from '../src/gpu/kernels/reference/random';
 import type { HarnessResult, KernelCase, KernelOutputs } from './support/gpu-kernel-harness';
@@ -112,6 +113,10 @@ test('the kernels run on a WebGPU adapter', async ({ page }) => {
   expect(outputs[0]!.whole).toEqual([0, 0, 0, 0, 1, 2, 3, 0, 0, 0]);
   expect(outputs[0]!.samePipeline).toEqual([1]);
   expect(outputs[0]!.otherPipeline).toEqual([0]);
+  // Every GPU object carries its kernel's name, so the GPU's own errors say which kernel failed.
+  const text = (codes: number[] | undefined) => String.fromCharCode(...codes!);
+  expect(text(outputs[0]!.pipelineLabel)).toBe('ReLU.pipeline');
+  expect(text(outputs[0]!.validationError)).toContain('ReLU.bindGroup');
 });
 
 test('element-wise kernels cover grids beyond 65,535 workgroups (x and y)', async ({ page }) => {
@@ -357,6 +362,36 @@ test('pseudo-label update z ← z − η ψ(σ(z)) (logit(σ(z)) − logit(p)) a
       const psiRelative = (3 + 0.25 / sigma ** 2 + 8) * ULP + (Math.abs(y - 0.5) / sigma ** 2) * 8 * ULP * y;
       return 2 * U * (Math.abs(want[k]!) + Math.abs(z[k]!)) + weight * 2e-6 * (2 + Math.abs(logitP) + Math.abs(logitY)) + (psiRelative + 1e-6) * step;
     });
+  });
+});
+
+const GATHER_VARIANTS = [
+  { sourceRows: 1, cols: 1, rows: 1, offset: 0, permutation: false },
+  { sourceRows: 300, cols: 37, rows: 129, offset: 50, permutation: false }, // 4,773 values: 18.6 workgroups
+  { sourceRows: 150, cols: 7, rows: 150, offset: 0, permutation: true }, // an epoch's whole shuffle
+  { sourceRows: 257, cols: 130, rows: 23, offset: 577, permutation: false }, // the last batch of a long order
+];
+
+/** Seeded row indices: a permutation of the source's rows, or draws with repeats of offset + rows of them. */
+function gatherOrder(seed: number, variant: (typeof GATHER_VARIANTS)[number]): number[] {
+  const { sourceRows, rows, offset, permutation } = variant;
+  if (permutation) {
+    const keys = randomFloat32(seed, sourceRows, 0, 1);
+    return Array.from(keys.keys()).sort((x, y) => keys[x]! - keys[y]! || x - y);
+  }
+  return Array.from(randomFloat32(seed, offset + rows, 0, 1), (draw) => Math.min(Math.floor(draw * sourceRows), sourceRows - 1));
+}
+
+test('gather rows by a shuffled index: exactly the rows the reference takes', async ({ page }) => {
+  const cases: KernelCase[] = GATHER_VARIANTS.map((variant, index) => {
+    const { sourceRows, cols, rows, offset } = variant;
+    return { kind: 'gatherRows', rows, cols, offset, source: list(randomFloat32(7500 + index, sourceRows * cols, -1e3, 1e3)), order: gatherOrder(7600 + index, variant) };
+  });
+  const { outputs } = await runOnGpu(page, cases);
+  GATHER_VARIANTS.forEach(({ sourceRows, cols, rows, offset }, index) => {
+    const c = cases[index] as Extract<KernelCase, { kind: 'gatherRows' }>;
+    // A gather moves float32 values without arithmetic: any difference is a wrong row or column.
+    check(`gather ${rows} of ${sourceRows}×${cols} from ${offset}`, outputs[index]!.out, gatherRows(c.source, c.order, c), () => 0);
   });
 });
 

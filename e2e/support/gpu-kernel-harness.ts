@@ -8,6 +8,7 @@ import { encodeRelu, encodeReluBackward, encodeSigmoid, RELU_SHADER, SIGMOID_SHA
 import { encodeAdamStep } from '../../src/gpu/kernels/adam';
 import { encodeBiasAdd, encodeBiasGradient } from '../../src/gpu/kernels/bias';
 import { encodeBinaryKl } from '../../src/gpu/kernels/binary-kl';
+import { encodeGatherRows } from '../../src/gpu/kernels/gather-rows';
 import { encodeMatmul } from '../../src/gpu/kernels/matmul';
 import { encodePseudoLabelUpdate } from '../../src/gpu/kernels/pseudo-label-update';
 import { encodeColumnReduction, encodeRowReduction, encodeTotal } from '../../src/gpu/kernels/reductions';
@@ -23,8 +24,10 @@ export type KernelCase =
    * (x[i] = (i mod 1001) − 500, exact in float32) and checked there exactly: returns the mismatches.
    */
   | { kind: 'largeRelu'; count: number }
-  /** GpuContext itself: upload at an offset, read back a slice, the pipeline cache. */
+  /** GpuContext itself: upload at an offset, read back a slice, the pipeline cache, kernel labels. */
   | { kind: 'contextRoundTrip' }
+  /** out = source[order[offset … offset + rows)], source [order's largest index + 1 or more, cols]. */
+  | { kind: 'gatherRows'; rows: number; cols: number; offset: number; source: number[]; order: number[] }
   | { kind: 'reluBackward'; preActivation: number[]; gradOutput: number[] }
   | { kind: 'binaryKl'; y: number[]; p: number[]; count?: number }
   | {
@@ -154,9 +157,20 @@ async function runCase(ctx: GpuContext, c: KernelCase): Promise<KernelOutputs> {
       ctx.upload(buffer, Float32Array.from([1, 2, 3]), 4);
       const slice = Array.from(await ctx.read(buffer, 5, 3));
       const whole = Array.from(await ctx.read(buffer));
+      // The ReLU kernel compiles RELU_SHADER first, so the cached pipeline carries its label.
+      await ctx.run((pass) => encodeRelu(ctx, pass, { input: buffer, output: ctx.createBuffer(10), count: 10 }));
       const samePipeline = ctx.pipeline(RELU_SHADER) === ctx.pipeline(RELU_SHADER) ? 1 : 0;
       const otherPipeline = ctx.pipeline(RELU_SHADER) === ctx.pipeline(SIGMOID_SHADER) ? 1 : 0;
-      return { slice, whole, samePipeline: [samePipeline], otherPipeline: [otherPipeline] };
+      const pipelineLabel = textCodes(ctx.pipeline(RELU_SHADER).label);
+      const validationError = textCodes(await labelledValidationError(ctx));
+      return { slice, whole, samePipeline: [samePipeline], otherPipeline: [otherPipeline], pipelineLabel, validationError };
+    }
+    case 'gatherRows': {
+      const source = ctx.createBuffer(f32(c.source));
+      const order = ctx.createBuffer(Uint32Array.from(c.order));
+      const out = ctx.createBuffer(new Float32Array(c.rows * c.cols).fill(Number.NaN));
+      await ctx.run((pass) => encodeGatherRows(ctx, pass, { source, order, out, rows: c.rows, cols: c.cols, offset: c.offset }));
+      return read(ctx, { out }, { out: c.rows * c.cols });
     }
     case 'reluBackward': {
       const preActivation = ctx.createBuffer(f32(c.preActivation));
@@ -194,6 +208,27 @@ async function runCase(ctx: GpuContext, c: KernelCase): Promise<KernelOutputs> {
       return runLinearHeadStep(ctx, c);
   }
 }
+
+/**
+ * The message of a validation error the GPU reports for a kernel's bind group (ReLU given a buffer that
+ * is not a storage buffer), which names the kernel's objects by their labels.
+ */
+async function labelledValidationError(ctx: GpuContext): Promise<string> {
+  const notStorage = ctx.device.createBuffer({ size: 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  const output = ctx.createBuffer(4);
+  try {
+    await ctx.run((pass) => encodeRelu(ctx, pass, { input: notStorage, output, count: 4 }));
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    notStorage.destroy();
+    output.destroy();
+  }
+}
+
+/** Outputs are number lists: text travels as its UTF-16 code units. */
+const textCodes = (text: string) => Array.from({ length: text.length }, (_, index) => text.charCodeAt(index));
 
 /**
  * logits S = X·W + b; P = σ(S); Y = σ(Z); loss and dS; dW = Xᵀ·dS; db = colsum(dS); dX = dS·Wᵀ;

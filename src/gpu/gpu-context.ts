@@ -2,12 +2,21 @@
  * The GPU device and the few things every kernel needs from it: storage buffers (create, upload, read
  * back), small per-dispatch uniform buffers, and compute pipelines cached by shader source and entry
  * point. Kernels (src/gpu/kernels/) *encode* into a compute pass the caller owns, so a trainer can put a
- * whole epoch into a few submissions; `run` is the convenience for one-off work and tests.
+ * whole epoch into a few submissions; `run` is the convenience for one-off work and tests. The kernels
+ * reach `pipeline`, `uniform` and `bindGroup` only through `encodeKernel`, which passes each its name.
  */
 
 /** Storage buffers are readable and writable by kernels and can be copied in and out. */
 export function storageUsage(): GPUBufferUsageFlags {
   return GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+}
+
+/** One 4-byte field of a uniform struct: a u32 or an f32. */
+export type UniformWord = { readonly u32: number } | { readonly f32: number };
+
+/** `{ label: '<kernel>.<resource>' }` (what errors and GPU captures show), or nothing without a kernel. */
+function labelOf(kernel: string | undefined, resource: string): { label?: string } {
+  return kernel ? { label: `${kernel}.${resource}` } : {};
 }
 
 export interface GpuContextOptions {
@@ -122,13 +131,13 @@ export class GpuContext {
   }
 
   /**
-   * A uniform buffer holding `words` (each a u32 or f32, in the struct's order; padded to 16 bytes).
-   * It lives until the next `submit`/`run` of this context, which destroys it: submit the encoders that
-   * kernels were encoded into through `ctx.submit`, not `device.queue.submit`.
+   * A uniform buffer holding `words` (each a u32 or f32, in the struct's order; padded to 16 bytes),
+   * labelled '<kernel>.params'. It lives until the next `submit`/`run` of this context, which destroys
+   * it: submit the encoders that kernels were encoded into through `ctx.submit`, not `device.queue.submit`.
    */
-  uniform(words: ReadonlyArray<{ readonly u32: number } | { readonly f32: number }>): GPUBuffer {
+  uniform(words: ReadonlyArray<UniformWord>, kernel?: string): GPUBuffer {
     const size = Math.max(16, Math.ceil((words.length * 4) / 16) * 16);
-    const buffer = this.device.createBuffer({ size, usage: GPUBufferUsage.UNIFORM, mappedAtCreation: true });
+    const buffer = this.device.createBuffer({ size, usage: GPUBufferUsage.UNIFORM, mappedAtCreation: true, ...labelOf(kernel, 'params') });
     const range = buffer.getMappedRange();
     const asU32 = new Uint32Array(range);
     const asF32 = new Float32Array(range);
@@ -145,21 +154,26 @@ export class GpuContext {
     return buffer;
   }
 
-  /** The compute pipeline of `code`'s `entryPoint` (layout 'auto'), compiled once per context. */
-  pipeline(code: string, entryPoint = 'main'): GPUComputePipeline {
+  /**
+   * The compute pipeline of `code`'s `entryPoint` (layout 'auto'), compiled once per context; labelled
+   * '<kernel>.shader' and '<kernel>.pipeline' when first compiled. The cache key is the source and the
+   * entry point only (set-up facts): shapes travel in uniforms, so one pipeline serves every shape.
+   */
+  pipeline(code: string, entryPoint = 'main', kernel?: string): GPUComputePipeline {
     const key = `${entryPoint}\u0000${code}`;
     let pipeline = this.pipelines.get(key);
     if (!pipeline) {
-      const module = this.device.createShaderModule({ code });
-      pipeline = this.device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint } });
+      const module = this.device.createShaderModule({ code, ...labelOf(kernel, 'shader') });
+      pipeline = this.device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint }, ...labelOf(kernel, 'pipeline') });
       this.pipelines.set(key, pipeline);
     }
     return pipeline;
   }
 
-  /** Bind group 0 of `pipeline` with `buffers` at bindings 0, 1, 2, … */
-  bindGroup(pipeline: GPUComputePipeline, buffers: readonly GPUBuffer[]): GPUBindGroup {
+  /** Bind group 0 of `pipeline` with `buffers` at bindings 0, 1, 2, … (labelled '<kernel>.bindGroup'). */
+  bindGroup(pipeline: GPUComputePipeline, buffers: readonly GPUBuffer[], kernel?: string): GPUBindGroup {
     return this.device.createBindGroup({
+      ...labelOf(kernel, 'bindGroup'),
       layout: pipeline.getBindGroupLayout(0),
       entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
     });

@@ -1,5 +1,6 @@
 import type { GpuContext } from '../gpu-context';
-import { dispatchElements, elementwiseEntry } from './dispatch';
+import { elementwiseEntry } from './dispatch';
+import { elementwiseProgram, encodeKernel, type KernelProgram } from './encode-kernel';
 
 /** Element-wise activations on float32 arrays: ReLU, its backward pass, and the logistic sigmoid. */
 
@@ -34,29 +35,39 @@ struct Params { count: u32 }
 ${elementwiseEntry(`  if (i >= params.count) { return; }
   gradInput[i] = select(0.0, gradOutput[i], x[i] > 0.0);`)}`;
 
-function encodeUnary(ctx: GpuContext, pass: GPUComputePassEncoder, shader: string, buffers: GPUBuffer[], count: number) {
-  if (count === 0) return;
-  const pipeline = ctx.pipeline(shader);
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, ctx.bindGroup(pipeline, [...buffers, ctx.uniform([{ u32: count }])]));
-  dispatchElements(pass, count);
+export interface UnaryArgs {
+  readonly input: GPUBuffer;
+  /** Must not be `input`: WebGPU forbids binding one buffer as both. */
+  readonly output: GPUBuffer;
+  readonly count: number;
 }
 
-/** Encodes output = ReLU(input) over `count` elements (two distinct buffers: WebGPU forbids binding one as both). */
-export function encodeRelu(ctx: GpuContext, pass: GPUComputePassEncoder, args: { input: GPUBuffer; output: GPUBuffer; count: number }): void {
-  encodeUnary(ctx, pass, RELU_SHADER, [args.input, args.output], args.count);
+export const reluProgram = ({ input, output, count }: UnaryArgs): KernelProgram => elementwiseProgram('ReLU', RELU_SHADER, count, { x: input, y: output });
+export const sigmoidProgram = ({ input, output, count }: UnaryArgs): KernelProgram => elementwiseProgram('Sigmoid', SIGMOID_SHADER, count, { x: input, y: output });
+
+export interface ReluBackwardArgs {
+  readonly preActivation: GPUBuffer;
+  readonly gradOutput: GPUBuffer;
+  readonly gradInput: GPUBuffer;
+  readonly count: number;
+}
+
+export function reluBackwardProgram(args: ReluBackwardArgs): KernelProgram {
+  const buffers = { x: args.preActivation, gradOutput: args.gradOutput, gradInput: args.gradInput };
+  return elementwiseProgram('ReLUBackward', RELU_BACKWARD_SHADER, args.count, buffers);
+}
+
+/** Encodes output = ReLU(input) over `count` elements. */
+export function encodeRelu(ctx: GpuContext, pass: GPUComputePassEncoder, args: UnaryArgs): void {
+  encodeKernel(ctx, pass, reluProgram(args));
 }
 
 /** Encodes output = σ(input) over `count` elements. */
-export function encodeSigmoid(ctx: GpuContext, pass: GPUComputePassEncoder, args: { input: GPUBuffer; output: GPUBuffer; count: number }): void {
-  encodeUnary(ctx, pass, SIGMOID_SHADER, [args.input, args.output], args.count);
+export function encodeSigmoid(ctx: GpuContext, pass: GPUComputePassEncoder, args: UnaryArgs): void {
+  encodeKernel(ctx, pass, sigmoidProgram(args));
 }
 
 /** Encodes gradInput = gradOutput ⊙ [preActivation > 0]. */
-export function encodeReluBackward(
-  ctx: GpuContext,
-  pass: GPUComputePassEncoder,
-  args: { preActivation: GPUBuffer; gradOutput: GPUBuffer; gradInput: GPUBuffer; count: number },
-): void {
-  encodeUnary(ctx, pass, RELU_BACKWARD_SHADER, [args.preActivation, args.gradOutput, args.gradInput], args.count);
+export function encodeReluBackward(ctx: GpuContext, pass: GPUComputePassEncoder, args: ReluBackwardArgs): void {
+  encodeKernel(ctx, pass, reluBackwardProgram(args));
 }

@@ -1,5 +1,6 @@
 import type { GpuContext } from '../gpu-context';
-import { dispatchElements, elementwiseEntry } from './dispatch';
+import { elementwiseEntry } from './dispatch';
+import { elementwiseProgram, encodeKernel, type KernelProgram } from './encode-kernel';
 
 /**
  * One fused Adam step (Kingma & Ba; PyTorch's torch.optim.Adam without weight decay) at step t ≥ 1:
@@ -50,16 +51,13 @@ export interface AdamArgs {
   readonly settings: AdamSettings;
 }
 
-/** Encodes one Adam step over `count` parameters (updates params, m, v in place). */
-export function encodeAdamStep(ctx: GpuContext, pass: GPUComputePassEncoder, args: AdamArgs): void {
-  if (!Number.isInteger(args.step) || args.step < 1) throw new RangeError(`Adam step must be an integer ≥ 1, got ${args.step}`);
-  if (args.count === 0) return;
+/** The fused Adam step over `count` parameters as a kernel program. */
+export function adamProgram(args: AdamArgs): KernelProgram {
+  if (!Number.isInteger(args.step) || args.step < 1) throw new RangeError(`Adam: step must be an integer ≥ 1, got ${args.step}`);
   const beta1 = args.settings.beta1 ?? ADAM_DEFAULTS.beta1;
   const beta2 = args.settings.beta2 ?? ADAM_DEFAULTS.beta2;
   const epsilon = args.settings.epsilon ?? ADAM_DEFAULTS.epsilon;
-  const pipeline = ctx.pipeline(ADAM_SHADER);
-  const uniform = ctx.uniform([
-    { u32: args.count },
+  return elementwiseProgram('Adam', ADAM_SHADER, args.count, { theta: args.params, grads: args.grads, m: args.m, v: args.v }, [
     { f32: args.settings.learningRate },
     { f32: beta1 },
     { f32: 1 - beta1 },
@@ -69,7 +67,9 @@ export function encodeAdamStep(ctx: GpuContext, pass: GPUComputePassEncoder, arg
     { f32: 1 / (1 - beta1 ** args.step) },
     { f32: 1 / (1 - beta2 ** args.step) },
   ]);
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.params, args.grads, args.m, args.v, uniform]));
-  dispatchElements(pass, args.count);
+}
+
+/** Encodes one Adam step over `count` parameters (updates params, m, v in place). */
+export function encodeAdamStep(ctx: GpuContext, pass: GPUComputePassEncoder, args: AdamArgs): void {
+  encodeKernel(ctx, pass, adamProgram(args));
 }

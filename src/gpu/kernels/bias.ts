@@ -1,5 +1,6 @@
 import type { GpuContext } from '../gpu-context';
-import { dispatchElements, elementwiseEntry } from './dispatch';
+import { elementWorkgroups, elementwiseEntry } from './dispatch';
+import { checkCounts, encodeKernel, type KernelProgram } from './encode-kernel';
 import { encodeColumnReduction } from './reductions';
 
 /** Bias of a linear layer: Y[i, j] += b[j] on a [rows, cols] matrix, and its gradient Σᵢ dY[i, j]. */
@@ -20,15 +21,25 @@ export interface BiasAddArgs {
   readonly cols: number;
 }
 
+export function biasAddProgram(args: BiasAddArgs): KernelProgram {
+  const { rows, cols } = args;
+  checkCounts('BiasAdd', { rows, cols });
+  const count = rows * cols;
+  return {
+    name: 'BiasAdd',
+    wgsl: BIAS_ADD_SHADER,
+    buffers: [
+      { name: 'matrix', buffer: args.matrix, minElements: count },
+      { name: 'bias', buffer: args.bias, minElements: count > 0 ? cols : 0 },
+    ],
+    uniforms: [{ u32: count }, { u32: cols }],
+    workgroups: elementWorkgroups(count),
+  };
+}
+
 /** Encodes matrix[i, j] += bias[j]. */
 export function encodeBiasAdd(ctx: GpuContext, pass: GPUComputePassEncoder, args: BiasAddArgs): void {
-  const count = args.rows * args.cols;
-  if (count === 0) return;
-  const pipeline = ctx.pipeline(BIAS_ADD_SHADER);
-  const params = ctx.uniform([{ u32: count }, { u32: args.cols }]);
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.matrix, args.bias, params]));
-  dispatchElements(pass, count);
+  encodeKernel(ctx, pass, biasAddProgram(args));
 }
 
 /** Encodes gradBias[j] = Σᵢ gradOutput[i, j] (the column sum of the [rows, cols] output gradient). */

@@ -1,6 +1,7 @@
 import type { GpuContext } from '../gpu-context';
 import { EPSILON } from '../../core/cdul/alignment-reference';
-import { dispatchElements, elementwiseEntry } from './dispatch';
+import { elementwiseEntry } from './dispatch';
+import { checkCounts, elementwiseProgram, encodeKernel, type KernelProgram } from './encode-kernel';
 import { encodeTotal } from './reductions';
 
 /**
@@ -53,14 +54,20 @@ export interface BinaryKlArgs {
   readonly count?: number;
 }
 
+/** The per-label terms and ∂L/∂logits as a kernel program (the loss is a Reduction after it). */
+export function binaryKlProgram(args: BinaryKlArgs): KernelProgram {
+  const count = args.count ?? args.length;
+  checkCounts('BinaryKL', { count });
+  const buffers = { y: args.y, p: args.p, terms: args.terms, gradLogits: args.gradLogits };
+  return elementwiseProgram('BinaryKL', BINARY_KL_SHADER, args.length, buffers, [{ f32: 1 / count }, { f32: EPSILON }, { f32: 1 - EPSILON }]);
+}
+
 /** Encodes the per-label terms and logit gradient, then their mean into `loss`. */
 export function encodeBinaryKl(ctx: GpuContext, pass: GPUComputePassEncoder, args: BinaryKlArgs): void {
+  const program = binaryKlProgram(args);
   const count = args.count ?? args.length;
+  // Nothing to average: the Reduction below would still write into the loss slot (0, or NaN for count 0).
   if (args.length === 0 || count === 0) return;
-  const pipeline = ctx.pipeline(BINARY_KL_SHADER);
-  const params = ctx.uniform([{ u32: args.length }, { f32: 1 / count }, { f32: EPSILON }, { f32: 1 - EPSILON }]);
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.y, args.p, args.terms, args.gradLogits, params]));
-  dispatchElements(pass, args.length);
+  encodeKernel(ctx, pass, program);
   encodeTotal(ctx, pass, { input: args.terms, output: args.loss, length: args.length, scale: args.lossScale ?? 1 / count, outputOffset: args.lossIndex ?? 0 });
 }

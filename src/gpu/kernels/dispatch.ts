@@ -1,6 +1,7 @@
 /**
  * Shared by the kernels: a 1-D grid of `count` items over workgroups of 256, spread over x and y so it
- * never exceeds the 65,535 workgroups per dimension WebGPU guarantees. WGSL side: `ELEMENT_INDEX`.
+ * never exceeds the 65,535 workgroups per dimension WebGPU guarantees. WGSL side: `elementwiseEntry`.
+ * Only `encodeKernel` (encode-kernel.ts) dispatches; kernels describe their grid with these helpers.
  */
 export const WORKGROUP_SIZE = 256;
 const MAX_WORKGROUPS_PER_DIMENSION = 65_535;
@@ -10,25 +11,28 @@ export function workgroupGrid(workgroups: number): [number, number] {
   if (workgroups <= 0) return [0, 1];
   const x = Math.min(workgroups, MAX_WORKGROUPS_PER_DIMENSION);
   const y = Math.ceil(workgroups / x);
-  if (y > MAX_WORKGROUPS_PER_DIMENSION) throw new RangeError(`${workgroups} workgroups is too many for one dispatch`);
+  checkGrid(x, y);
   return [x, y];
 }
 
-/** Dispatches enough 256-wide workgroups for `count` elements (nothing for 0). */
-export function dispatchElements(pass: GPUComputePassEncoder, count: number): void {
-  const [x, y] = workgroupGrid(Math.ceil(count / WORKGROUP_SIZE));
-  if (x > 0) pass.dispatchWorkgroups(x, y);
+/** Refuses a grid WebGPU does not guarantee (more than 65,535 workgroups in a dimension). */
+export function checkGrid(x: number, y: number): void {
+  for (const count of [x, y]) {
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`bad workgroup count ${count}`);
+  }
+  if (x > MAX_WORKGROUPS_PER_DIMENSION || y > MAX_WORKGROUPS_PER_DIMENSION) {
+    throw new RangeError(`${x}×${y} workgroups is too many for one dispatch (at most ${MAX_WORKGROUPS_PER_DIMENSION} per dimension)`);
+  }
 }
 
-/** Dispatches one workgroup per output (reductions), `outputs` of them. */
-export function dispatchWorkgroupsFor(pass: GPUComputePassEncoder, outputs: number): void {
-  const [x, y] = workgroupGrid(outputs);
-  if (x > 0) pass.dispatchWorkgroups(x, y);
+/** Workgroups of 256 for `count` elements, one invocation each (0 for none). */
+export function elementWorkgroups(count: number): number {
+  return Math.ceil(count / WORKGROUP_SIZE);
 }
 
 /**
  * WGSL for an element-wise entry point: declares `main` over 256-wide workgroups and binds `i`, the
- * element index (x-major over the 2-D grid of `dispatchElements`). The body must check `i` itself.
+ * element index (x-major over the 2-D grid of `workgroupGrid`). The body must check `i` itself.
  */
 export function elementwiseEntry(body: string): string {
   return /* wgsl */ `

@@ -1,5 +1,6 @@
 import type { GpuContext } from '../gpu-context';
-import { dispatchElements, elementwiseEntry } from './dispatch';
+import { elementWorkgroups, elementwiseEntry } from './dispatch';
+import { checkCounts, encodeKernel, type KernelProgram } from './encode-kernel';
 
 /**
  * A mini-batch gathered by index: out[b, j] = source[order[offset + b], j] for b < rows, j < cols
@@ -30,13 +31,28 @@ export interface GatherRowsArgs {
   readonly offset: number;
 }
 
+/**
+ * The gather as a kernel program. `source` is checked to hold one row: the row indices are data the
+ * CPU does not see here (the trainer's order is a permutation of the source's rows).
+ */
+export function gatherRowsProgram(args: GatherRowsArgs): KernelProgram {
+  const { rows, cols, offset } = args;
+  checkCounts('GatherRows', { rows, cols, offset });
+  const count = rows * cols;
+  return {
+    name: 'GatherRows',
+    wgsl: GATHER_ROWS_SHADER,
+    buffers: [
+      { name: 'source', buffer: args.source, minElements: count > 0 ? cols : 0 },
+      { name: 'order', buffer: args.order, minElements: count > 0 ? offset + rows : 0 },
+      { name: 'out', buffer: args.out, minElements: count },
+    ],
+    uniforms: [{ u32: count }, { u32: cols }, { u32: offset }],
+    workgroups: elementWorkgroups(count),
+  };
+}
+
 /** Encodes out = source[order[offset … offset + rows)]. */
 export function encodeGatherRows(ctx: GpuContext, pass: GPUComputePassEncoder, args: GatherRowsArgs): void {
-  const count = args.rows * args.cols;
-  if (count === 0) return;
-  const pipeline = ctx.pipeline(GATHER_ROWS_SHADER);
-  const params = ctx.uniform([{ u32: count }, { u32: args.cols }, { u32: args.offset }]);
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.source, args.order, args.out, params]));
-  dispatchElements(pass, count);
+  encodeKernel(ctx, pass, gatherRowsProgram(args));
 }

@@ -1,5 +1,6 @@
 import type { GpuContext } from '../gpu-context';
-import { dispatchElements, elementwiseEntry } from './dispatch';
+import { elementWorkgroups, elementwiseEntry } from './dispatch';
+import { checkCounts, encodeKernel, type KernelProgram } from './encode-kernel';
 
 /**
  * Matrix product C = op(A) · op(B), op = identity or transpose, all float32 row-major:
@@ -109,27 +110,32 @@ export interface MatmulArgs {
   readonly variant?: MatmulVariant;
 }
 
-/** Encodes C = op(A)·op(B) into `pass`. */
-export function encodeMatmul(ctx: GpuContext, pass: GPUComputePassEncoder, args: MatmulArgs): void {
-  const { m, n, k } = args;
-  for (const [name, value] of Object.entries({ m, n, k })) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`matmul: ${name} must be a non-negative integer, got ${value}`);
-  }
-  if (m === 0 || n === 0) return;
-  if (args.variant === 'rows') return encodeRowStrips(ctx, pass, args);
-  const groupsX = Math.ceil(n / MATMUL_TILE);
-  const groupsY = Math.ceil(m / MATMUL_TILE);
-  if (groupsX > 65_535 || groupsY > 65_535) throw new RangeError(`matmul: ${m}×${n} is too large for one dispatch`);
-  const pipeline = ctx.pipeline(matmulShader(Boolean(args.transposeA), Boolean(args.transposeB)));
-  const dims = ctx.uniform([{ u32: m }, { u32: n }, { u32: k }]);
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.a, args.b, args.c, dims]));
-  pass.dispatchWorkgroups(groupsX, groupsY);
+/** 'MatMul[tiled A·B]', 'MatMul[rows Aᵀ·B]', …: each variant and transposition is its own shader. */
+export function matmulName(variant: MatmulVariant, transposeA: boolean, transposeB: boolean): string {
+  return `MatMul[${variant} A${transposeA ? 'ᵀ' : ''}·B${transposeB ? 'ᵀ' : ''}]`;
 }
 
-function encodeRowStrips(ctx: GpuContext, pass: GPUComputePassEncoder, args: MatmulArgs): void {
-  const pipeline = ctx.pipeline(rowStripShader(Boolean(args.transposeA), Boolean(args.transposeB)));
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.a, args.b, args.c, ctx.uniform([{ u32: args.m }, { u32: args.n }, { u32: args.k }])]));
-  dispatchElements(pass, args.m * Math.ceil(args.n / MATMUL_STRIP));
+/** C = op(A)·op(B) as a kernel program: 16×16 tiles over [n, m], or one invocation per strip of a row. */
+export function matmulProgram(args: MatmulArgs): KernelProgram {
+  const { m, n, k } = args;
+  const [transposeA, transposeB] = [Boolean(args.transposeA), Boolean(args.transposeB)];
+  const variant = args.variant ?? 'tiled';
+  const name = matmulName(variant, transposeA, transposeB);
+  checkCounts(name, { m, n, k });
+  return {
+    name,
+    wgsl: variant === 'rows' ? rowStripShader(transposeA, transposeB) : matmulShader(transposeA, transposeB),
+    buffers: [
+      { name: 'a', buffer: args.a, minElements: m * k },
+      { name: 'b', buffer: args.b, minElements: k * n },
+      { name: 'c', buffer: args.c, minElements: m * n },
+    ],
+    uniforms: [{ u32: m }, { u32: n }, { u32: k }],
+    workgroups: variant === 'rows' ? elementWorkgroups(m * Math.ceil(n / MATMUL_STRIP)) : [Math.ceil(n / MATMUL_TILE), Math.ceil(m / MATMUL_TILE)],
+  };
+}
+
+/** Encodes C = op(A)·op(B) into `pass`. */
+export function encodeMatmul(ctx: GpuContext, pass: GPUComputePassEncoder, args: MatmulArgs): void {
+  encodeKernel(ctx, pass, matmulProgram(args));
 }

@@ -1,6 +1,7 @@
 import type { GpuContext } from '../gpu-context';
 import { EPSILON, logit } from '../../core/cdul/alignment-reference';
-import { dispatchElements, elementwiseEntry } from './dispatch';
+import { elementwiseEntry } from './dispatch';
+import { elementwiseProgram, encodeKernel, type KernelProgram } from './encode-kernel';
 
 /**
  * The pseudo-label step of spec §2 (eqs. 7–8) with the network fixed, in place on the latent logits z:
@@ -39,21 +40,20 @@ export interface PseudoLabelUpdateArgs {
   readonly sigma: number;
 }
 
-/** Encodes z ← z − η ψ(σ(z)) (logit(σ(z)) − logit(p)). */
-export function encodePseudoLabelUpdate(ctx: GpuContext, pass: GPUComputePassEncoder, args: PseudoLabelUpdateArgs): void {
-  if (!(args.sigma > 0)) throw new RangeError(`σ must be positive, got ${args.sigma}`);
-  if (args.count === 0) return;
-  const pipeline = ctx.pipeline(PSEUDO_LABEL_UPDATE_SHADER);
-  const uniform = ctx.uniform([
-    { u32: args.count },
+export function pseudoLabelUpdateProgram(args: PseudoLabelUpdateArgs): KernelProgram {
+  const { sigma } = args;
+  if (!(sigma > 0)) throw new RangeError(`PseudoLabelUpdate: σ must be positive, got ${sigma}`);
+  return elementwiseProgram('PseudoLabelUpdate', PSEUDO_LABEL_UPDATE_SHADER, args.count, { z: args.z, p: args.p }, [
     { f32: args.eta },
-    { f32: 1 / (2 * args.sigma * args.sigma) },
-    { f32: 1 / (args.sigma * Math.sqrt(2 * Math.PI)) },
+    { f32: 1 / (2 * sigma * sigma) },
+    { f32: 1 / (sigma * Math.sqrt(2 * Math.PI)) },
     { f32: EPSILON },
     { f32: 1 - EPSILON },
     { f32: logit(1 - EPSILON) },
   ]);
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.z, args.p, uniform]));
-  dispatchElements(pass, args.count);
+}
+
+/** Encodes z ← z − η ψ(σ(z)) (logit(σ(z)) − logit(p)). */
+export function encodePseudoLabelUpdate(ctx: GpuContext, pass: GPUComputePassEncoder, args: PseudoLabelUpdateArgs): void {
+  encodeKernel(ctx, pass, pseudoLabelUpdateProgram(args));
 }

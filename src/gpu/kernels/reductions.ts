@@ -1,5 +1,6 @@
 import type { GpuContext } from '../gpu-context';
-import { dispatchWorkgroupsFor, WORKGROUP_SIZE } from './dispatch';
+import { WORKGROUP_SIZE } from './dispatch';
+import { checkCounts, encodeKernel, type KernelProgram } from './encode-kernel';
 
 /**
  * Sums (or means) along one axis of a float32 [rows, cols] row-major matrix, or over a whole array.
@@ -55,21 +56,28 @@ export interface ReductionArgs {
   readonly outputOffset?: number;
 }
 
+/** The generic strided reduction as a kernel program: one workgroup per output. */
+export function reductionProgram(args: ReductionArgs): KernelProgram {
+  const { outputs, length, outputStride, innerStride } = args;
+  const outputOffset = args.outputOffset ?? 0;
+  checkCounts('Reduction', { outputs, length, outputStride, innerStride, outputOffset });
+  // The last element read is input[(outputs − 1)·outputStride + (length − 1)·innerStride].
+  const read = outputs > 0 && length > 0 ? (outputs - 1) * outputStride + (length - 1) * innerStride + 1 : 0;
+  return {
+    name: 'Reduction',
+    wgsl: REDUCTION_SHADER,
+    buffers: [
+      { name: 'input', buffer: args.input, minElements: read },
+      { name: 'output', buffer: args.output, minElements: outputs > 0 ? outputOffset + outputs : 0 },
+    ],
+    uniforms: [{ u32: outputs }, { u32: length }, { u32: outputStride }, { u32: innerStride }, { f32: args.scale }, { u32: outputOffset }],
+    workgroups: outputs,
+  };
+}
+
 /** Encodes the generic strided reduction (see the shader comment). */
 export function encodeReduction(ctx: GpuContext, pass: GPUComputePassEncoder, args: ReductionArgs): void {
-  if (args.outputs === 0) return;
-  const pipeline = ctx.pipeline(REDUCTION_SHADER);
-  const params = ctx.uniform([
-    { u32: args.outputs },
-    { u32: args.length },
-    { u32: args.outputStride },
-    { u32: args.innerStride },
-    { f32: args.scale },
-    { u32: args.outputOffset ?? 0 },
-  ]);
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, ctx.bindGroup(pipeline, [args.input, args.output, params]));
-  dispatchWorkgroupsFor(pass, args.outputs);
+  encodeKernel(ctx, pass, reductionProgram(args));
 }
 
 interface MatrixReductionArgs {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adamStep } from './adam';
+import { gatherRows } from './gather-rows';
 import { biasAdd, columnReduce, matmul, relu, reluBackward, rowReduce, sigmoid } from './linear-algebra';
 import { randomFloat32 } from './random';
 
@@ -92,6 +93,26 @@ describe('Adam reference (hand-computed)', () => {
     const state = adamStep({ params: [0], m: [0], v: [0] }, [1], 1, { ...settings, epsilon: 1 });
     expect(state.params[0]).toBeCloseTo(-0.05, 12); // 0.1 · 1 / (1 + 1)
     expect(() => adamStep({ params: [0], m: [0], v: [0] }, [1], 0, settings)).toThrow(RangeError);
+  });
+});
+
+describe('gather-rows reference (hand-computed)', () => {
+  const source = [1, 2, 3, 4, 5, 6]; // [[1, 2], [3, 4], [5, 6]]
+
+  it('takes the rows named by order[offset …], repeats included', () => {
+    expect([...gatherRows(source, [9, 2, 0, 2], { rows: 3, cols: 2, offset: 1 })]).toEqual([5, 6, 1, 2, 5, 6]);
+    expect([...gatherRows(source, [1], { rows: 1, cols: 2, offset: 0 })]).toEqual([3, 4]);
+    expect([...gatherRows(source, [0, 1, 2], { rows: 0, cols: 2, offset: 3 })]).toEqual([]);
+  });
+
+  it('reads a single column as a vector', () => {
+    expect([...gatherRows(source, [5, 0, 3], { rows: 3, cols: 1, offset: 0 })]).toEqual([6, 1, 4]);
+  });
+
+  it('rejects ragged sources, short orders and indices outside the source', () => {
+    expect(() => gatherRows([1, 2, 3], [0], { rows: 1, cols: 2, offset: 0 })).toThrow(RangeError);
+    expect(() => gatherRows(source, [0, 1], { rows: 2, cols: 2, offset: 1 })).toThrow(RangeError);
+    expect(() => gatherRows(source, [3], { rows: 1, cols: 2, offset: 0 })).toThrow(RangeError);
   });
 });
 

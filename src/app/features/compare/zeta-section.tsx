@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import type { LabSettings } from '../../../core/evaluation/lab-settings';
+import { sameCurves, zetaChart, zetaGrid } from '../../../core/lab/compare';
+import { QueryState } from '../../components/query-state';
+import { useLabQuery } from '../../state/use-lab-query';
+import { ZetaChart } from './zeta-chart';
+
+/** The ζ grid both sweeps run over: every 0.02 from 0 to 1, plus A's and B's own ζ. */
+export const useZetas = (a: LabSettings, b: LabSettings) => useMemo(() => zetaGrid(0, 1, 0.02, [a.zeta, b.zeta]), [a.zeta, b.zeta]);
+
+export function ZetaSection({ a, b }: { a: LabSettings; b: LabSettings }) {
+  const zetas = useZetas(a, b);
+  const separateB = !sameCurves(a, b);
+  const sweepA = useLabQuery({ kind: 'zeta-sweep', zetas, settings: a });
+  const sweepB = useLabQuery(separateB ? { kind: 'zeta-sweep', zetas, settings: b } : null);
+  const chart = useMemo(() => {
+    if (!sweepA.data || (separateB && !sweepB.data)) return null;
+    // placeholderData may hold the previous sweep for a moment: draw only the one that has A's and B's ζ.
+    if (sweepA.data.zetas !== zetas && sweepA.data.zetas.join() !== zetas.join()) return null;
+    try {
+      return zetaChart(a, b, sweepA.data, separateB ? sweepB.data! : null);
+    } catch {
+      return null;
+    }
+  }, [a, b, separateB, sweepA.data, sweepB.data, zetas]);
+  return (
+    <section className="panel" aria-labelledby="compare-zeta-heading">
+      <h2 id="compare-zeta-heading" className="visually-hidden">
+        mAP versus ζ
+      </h2>
+      <QueryState query={sweepA.data ? sweepB : sweepA} what="the ζ sweep" />
+      {chart && <ZetaChart chart={chart} a={a} b={b} />}
+    </section>
+  );
+}
