@@ -9,7 +9,7 @@ const MODES = ['global', 'aggregate', 'final'] as const;
 const SHOTS = process.env.CDUL_SCREENSHOTS; // a folder: also save screenshots of the view there
 
 /**
- * The workspace results panel's mAPs at a setting (two decimals, as shown): the worker's 'evaluation'
+ * The workspace results panel's mAPs at a setting (two decimals, as shown): the worker's 'summary'
  * answer to this ζ and temperature, and the panel showing exactly those numbers.
  */
 async function workspaceMaps(page: Page, zeta: number, temperature?: 'model' | 'paper' | 'reference'): Promise<Modes> {
@@ -17,16 +17,22 @@ async function workspaceMaps(page: Page, zeta: number, temperature?: 'model' | '
   if (temperature) await page.getByLabel('Temperature').selectOption(temperature);
   await page.getByLabel(/Threshold ζ/).fill(String(zeta));
   await expect(page.getByText(`Threshold ζ = ${zeta.toFixed(2)}`)).toBeVisible();
-  const scale = temperature === undefined ? undefined : { model: null, paper: 100, reference: 1 / Math.log(100) }[temperature];
+  const shown = (await page.getByLabel('Temperature').inputValue()) as 'model' | 'paper' | 'reference';
+  const scale = { model: null, paper: 100, reference: 1 / Math.log(100) }[shown];
   let maps: Modes | null = null;
   await expect
     .poll(async () => {
       maps = await page.evaluate(
         ([z, s]) => {
-          type Evaluation = { settings: { zeta: number; scale: number | null }; mAP: Record<string, number> };
-          const messages = (globalThis as unknown as { cdulE2e: { messages: { type: string; evaluation?: Evaluation }[] } }).cdulE2e.messages;
-          const last = messages.filter((m) => m.type === 'evaluation').at(-1)?.evaluation;
-          if (!last || last.settings.zeta !== z || (s !== undefined && last.settings.scale !== s)) return null;
+          type Summary = { kind: string; settings: { zeta: number; scale: number | null }; mAP: Record<string, number> };
+          const messages = (globalThis as unknown as { cdulE2e: { messages: { type: string; result?: Summary }[] } }).cdulE2e.messages;
+          // An answer given before (react-query keeps it) is not asked again: the latest answer to this setting.
+          const last = messages
+            .filter((m) => m.type === 'query-result' && m.result?.kind === 'summary')
+            .map((m) => m.result!)
+            .filter((r) => r.settings.zeta === z && r.settings.scale === s)
+            .at(-1);
+          if (!last) return null;
           return { global: last.mAP.global!.toFixed(2), aggregate: last.mAP.aggregate!.toFixed(2), final: last.mAP.final!.toFixed(2) };
         },
         [zeta, scale] as const,

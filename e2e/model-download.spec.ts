@@ -11,13 +11,13 @@ import { HubServer } from './support/hub-server';
  * The real download code in the real browser, against a local server in the hub's layout (no mocks):
  * the app page imports the TypeScript modules through the Vite dev server.
  */
-type CatalogModule = typeof import('../src/worker/models/model-catalog');
+type CatalogModule = typeof import('../src/core/clip/model-catalog');
 type DownloadModule = typeof import('../src/worker/models/model-download');
 type CacheModule = typeof import('../src/worker/models/model-cache');
 type LocalModule = typeof import('../src/worker/models/local-model-files');
 
 const MODULES = {
-  catalog: '/src/worker/models/model-catalog.ts',
+  catalog: '/src/core/clip/model-catalog.ts',
   download: '/src/worker/models/model-download.ts',
   cache: '/src/worker/models/model-cache.ts',
   local: '/src/worker/models/local-model-files.ts',

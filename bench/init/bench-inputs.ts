@@ -1,7 +1,8 @@
 import { indexImageFiles } from '../../src/core/initialization/image-files';
 import type { FileSource } from '../../src/core/dataset-source';
 import { loadVocDataset } from '../../src/core/voc';
-import { configureOnnxRuntime, type ExecutionProvider } from '../../src/worker/inference/ort-web';
+import { configureOnnxRuntime } from '../../src/worker/inference/ort-web';
+import type { ExecutionProvider } from '../../src/worker/protocol/pipeline-protocol';
 import { loadWebClipModel, type WebClipModel } from '../../src/worker/inference/web-clip-model';
 import { openDataset } from '../../src/worker/pipeline/open-dataset';
 import { openModelFiles } from '../../src/worker/pipeline/open-model';

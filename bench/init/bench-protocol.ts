@@ -1,4 +1,4 @@
-import type { ExecutionProvider } from '../../src/worker/inference/ort-web';
+import type { ExecutionProvider } from '../../src/worker/protocol/pipeline-protocol';
 
 /** Requests from the bench page to its worker, answered one at a time. */
 export type ToBenchWorker =

@@ -1,4 +1,4 @@
-import type { DatasetRef, ModelRef, RunRequest } from '../../src/worker/protocol';
+import type { DatasetRef, ModelRef, RunRequest } from '../../src/worker/protocol/pipeline-protocol';
 
 /**
  * What every `init.*` figure runs on (the issue's setting): voc-mini (100 real VOC photos, served by

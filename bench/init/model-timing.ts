@@ -1,5 +1,5 @@
 import { prepareChunk } from '../../src/core/initialization/prepare-chunk';
-import type { ExecutionProvider } from '../../src/worker/inference/ort-web';
+import type { ExecutionProvider } from '../../src/worker/protocol/pipeline-protocol';
 import { openBenchInputs, type BenchInputs } from './bench-inputs';
 import { CHUNK_SIZE, GRID } from './bench-setup';
 

@@ -1,5 +1,5 @@
 import { createSimilarityState, evaluateState } from '../../src/worker/pipeline/similarity-state';
-import type { PseudoLabelSettingsMessage } from '../../src/worker/protocol';
+import type { LabSettings } from '../../src/core/evaluation/lab-settings';
 import { medianMs, round } from '../measure';
 import { randomText, syntheticEmbeddings } from '../../src/core/lab/synthetic-embeddings';
 import type { Figures } from './bench-protocol';
@@ -10,7 +10,7 @@ const CLASSES = 20;
 const DIM = 512; // ViT-B/32's embedding width
 const CLIP_SCALE = 100;
 
-const settings = (zeta: number, scale: number | null): PseudoLabelSettingsMessage => ({
+const settings = (zeta: number, scale: number | null): LabSettings => ({
   zeta,
   lambda: 0,
   scale,

@@ -1,13 +1,15 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createPipelineClient } from '../worker/clients/pipeline-client';
+import { createTrainingClient } from '../worker/clients/training-client';
 import { App } from './app';
-import { createPipelineClient } from './state/pipeline-client';
+import { LabServicesProvider } from './state/lab-services';
+import { useLabStore } from './state/lab-store';
 import { resumeInterruptedRun } from './state/resume-run';
-import { restoreSession } from './state/session-sync';
-import { installUrlState } from './state/url-state';
-import { createTrainingClient } from './state/training-client';
+import { installRunJournal } from './state/run-journal';
 import { TrainingController } from './state/training-controller';
+import { installUrlState } from './state/url-sync';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -17,15 +19,22 @@ const client = createPipelineClient();
 // The training worker trains heads beside the pipeline worker; its runs are stored in IndexedDB.
 const training = new TrainingController(client, createTrainingClient());
 void training.load();
-// The views' questions to the worker (lab-client.ts): answers are pure functions of run + query.
-const queries = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
-await restoreSession();
-// The workspace in the URL wins over the restored session, and follows every change after (url-state.ts).
+// Every answer is a pure function of its key, computed locally: no network retries, no refetch on focus,
+// and typed arrays are not compared for structural sharing.
+const queries = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, networkMode: 'always', structuralSharing: false } },
+});
+// The last selection and training form, before the first render (nothing the user clicks is overwritten by a late restore).
+await useLabStore.persist.rehydrate();
+installRunJournal();
+// The workspace in the URL wins over the restored state, and follows every change after (url-sync.ts).
 installUrlState();
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queries}>
-      <App client={client} training={training} />
+      <LabServicesProvider services={{ client, training }}>
+        <App />
+      </LabServicesProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,38 +1,30 @@
 /// <reference lib="webworker" />
+import type { PromptChoice } from '../core/clip/prompts';
+import type { FileSource } from '../core/dataset-source';
 import { destroyGpuDevice } from './inference/gpu-device-loss';
-import { openEmbeddingStore } from './storage/embedding-store';
+import { labRunOf, type FinishedRun } from './lab/finished-run';
+import { answerLabQuery } from './lab/lab-session';
+import { syntheticRun } from './lab/synthetic-run';
 import { runInitialization, type Post } from './pipeline/initialization-run';
+import { changePrompts } from './pipeline/prompt-change';
+import { listReferenceCaches, openReferenceCache } from './pipeline/reference-cache-run';
 import { createRunControl, type RunControl } from './pipeline/run-control';
 import { describeRunFailure } from './pipeline/run-failure';
-import { changePrompts } from './pipeline/prompt-change';
-import { evaluateState, isSimilarityState, type LabState } from './pipeline/similarity-state';
-import { listReferenceCaches, openReferenceCache, type ReferenceCacheRequest } from './pipeline/reference-cache-run';
-import type { WebClipModel } from './inference/web-clip-model';
-import { answerLabQuery, type LabRun } from './lab/lab-session';
-import { deriveState } from './lab/derived-states';
-import { cachedGrids } from './lab/other-grid';
-import { findValSet, valCandidates } from './lab/val-set';
-import { syntheticRun } from './lab/synthetic-run';
-import type { FileSource } from '../core/dataset-source';
-import type { FromWorker, ToWorker } from './protocol';
-import type { LabQuery } from './lab/lab-protocol';
+import { isSimilarityState } from './pipeline/similarity-state';
+import type { WorkerQuery, WorkerQueryResult } from './protocol/lab-protocol';
+import type { FromWorker, ReferenceCacheRequest, RunRequest, ToWorker } from './protocol/pipeline-protocol';
+import { openEmbeddingStore } from './storage/embedding-store';
 
 /**
  * The pipeline worker: owns the long work (decoding, inference, cache writes) so the page never
- * blocks. One run at a time; settings changes are answered from the last finished run.
+ * blocks. One run at a time; the views' queries are answered from the last finished run.
  */
 const post: Post = (message) => self.postMessage(message);
 const store = openEmbeddingStore();
+/** The run in progress (pause, resume, cancel go to it). */
 let control: RunControl | null = null;
-let state: LabState | null = null;
-/** The finished run's model: its text encoder answers prompt changes until the next run starts. */
-let textEncoder: WebClipModel | null = null;
-/** Where the finished run's images are, for the views' queries. */
-let dataset: Omit<LabRun, 'state' | 'derive' | 'cachedGrids'> | null = null;
-/** The finished run's key in the embedding store (null for reference caches and synthetic runs). */
-let runKeyInForce: string | null = null;
-/** The class names in force (a query's own prompt template keeps them). */
-let classNamesInForce: Readonly<Record<string, string>> = {};
+/** The run the views show, replaced whole (see FinishedRun). */
+let finished: FinishedRun | null = null;
 /** Prompt changes run one after another, so the last one asked for is the one in force. */
 let promptQueue: Promise<void> = Promise.resolve();
 
@@ -51,17 +43,6 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'cancel':
       control?.cancel();
       break;
-    case 'evaluate':
-      try {
-        if (state) post({ type: 'evaluation', evaluation: evaluateState(state, message.settings) });
-      } catch (error) {
-        // e.g. a temperature a reference cache does not have: the panel keeps its last numbers.
-        post({ type: 'evaluation-error', message: error instanceof Error ? error.message : String(error) });
-      }
-      break;
-    case 'list-reference-caches':
-      void listCaches(message.dataset);
-      break;
     case 'open-reference-cache':
       void openCache(message.request, resetRun());
       break;
@@ -72,11 +53,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       promptQueue = promptQueue.then(() => setPrompts(message.choice));
       break;
     case 'debug-synthetic-run':
-      resetRun();
-      state = syntheticRun(message.images, message.grid, 20, 512);
-      dataset = { source: NO_FILES, imageFiles: new Map() };
-      post({ type: 'dataset', images: message.images, classes: state.classes, split: 'synthetic', warnings: [] });
-      post({ type: 'complete', images: message.images, recomputed: message.images, runKey: `synthetic:${message.images}/grid:${message.grid}` });
+      openSyntheticRun(message.images, message.grid);
       break;
     case 'debug-lose-gpu-device':
       // Test-only; the page sends it only from its `?e2e` hooks (src/app/state/e2e-hooks.ts).
@@ -85,104 +62,90 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   }
 };
 
-/** A new run replaces the last one: the running one is cancelled, the finished one's state released. */
+/** A new run replaces the last one: the running one is cancelled, the finished one released. */
 function resetRun(): RunControl {
   control?.cancel();
   control = createRunControl();
-  state = null;
-  dataset = null;
-  runKeyInForce = null;
-  void textEncoder?.release();
-  textEncoder = null;
+  void finished?.textEncoder?.release();
+  finished = null;
   return control;
 }
 
-async function start(request: Parameters<typeof runInitialization>[0], runControl: RunControl): Promise<void> {
+async function start(request: RunRequest, runControl: RunControl): Promise<void> {
   try {
     const result = await runInitialization(request, runControl, store, post);
-    if (result && runControl === control) {
-      state = result.state;
-      textEncoder = result.textEncoder;
-      dataset = { source: result.source, imageFiles: result.imageFiles };
-      runKeyInForce = result.runKey;
-      classNamesInForce = result.prompts.choice.classNames;
-      post({ type: 'prompts', prompts: result.prompts });
-      post({ type: 'complete', images: result.images, recomputed: result.recomputed, runKey: result.runKey });
-    } else {
+    if (!result || runControl !== control) {
       await result?.textEncoder.release();
+      return;
     }
+    const { state, source, imageFiles, textEncoder, runKey, prompts } = result;
+    finished = { state, source, imageFiles, textEncoder, storeKey: runKey, classNames: prompts.choice.classNames };
+    post({ type: 'prompts', prompts });
+    post({ type: 'complete', images: result.images, recomputed: result.recomputed, runKey });
   } catch (error) {
     post({ type: 'error', message: describeRunFailure(error) });
   }
 }
 
-async function setPrompts(choice: Parameters<typeof changePrompts>[3]): Promise<void> {
-  const [current, model] = [state, textEncoder];
-  if (current && !isSimilarityState(current)) {
+async function setPrompts(choice: PromptChoice): Promise<void> {
+  const current = finished;
+  if (current && !isSimilarityState(current.state)) {
     post({ type: 'prompts-error', message: 'a reference cache holds scores, not embeddings: its prompts cannot change' });
     return;
   }
-  if (!current || !model) {
+  if (!current?.textEncoder || !isSimilarityState(current.state)) {
     post({ type: 'prompts-error', message: 'no finished run: compute pseudo labels first, then change the prompts' });
     return;
   }
   try {
-    const changed = await changePrompts(current, model, store, choice);
-    // A run started meanwhile owns the state now; this change belonged to the previous one.
-    if (state !== current) return;
-    state = changed.state;
-    classNamesInForce = choice.classNames;
+    const changed = await changePrompts(current.state, current.textEncoder, store, choice);
+    // A run started meanwhile owns the worker now; this change belonged to the previous one.
+    if (finished !== current) return;
+    finished = { ...current, state: changed.state, classNames: choice.classNames };
     post({ type: 'prompts', prompts: changed.message });
   } catch (error) {
     post({ type: 'prompts-error', message: error instanceof Error ? error.message : String(error) });
   }
 }
 
-async function query(requestId: number, labQuery: LabQuery): Promise<void> {
+async function query(requestId: number, asked: WorkerQuery): Promise<void> {
   try {
-    if (!state || !dataset) throw new Error('no finished run: compute pseudo labels first');
-    const { result, transfer } = await answerLabQuery(labRun(state, dataset), labQuery);
+    const { result, transfer } = await answer(asked);
     self.postMessage({ type: 'query-result', requestId, result } satisfies FromWorker, { transfer });
   } catch (error) {
     post({ type: 'query-error', requestId, message: error instanceof Error ? error.message : String(error) });
   }
 }
 
-/** The finished run as the views' queries see it: with other grids and templates when it has embeddings. */
-function labRun(current: LabState, files: NonNullable<typeof dataset>): LabRun {
-  const [model, runKey] = [textEncoder, runKeyInForce];
-  if (!isSimilarityState(current) || !model || !runKey) return { state: current, ...files };
-  const context = { store, runKey, textEncoder: model, classNames: classNamesInForce };
-  return {
-    state: current,
-    ...files,
-    derive: (options) => deriveState(current, context, options),
-    cachedGrids: () => cachedGrids(store, runKey),
-    valSet: (split) => findValSet(store, files.source, runKey, split),
-    valCandidates: () => valCandidates(store, runKey),
-  };
-}
-
-async function listCaches(ref: Parameters<typeof listReferenceCaches>[0]): Promise<void> {
-  try {
-    post({ type: 'reference-caches', datasetLabel: ref.label, caches: await listReferenceCaches(ref) });
-  } catch {
-    // Not a VOC folder (yet): the dataset panel reports that when a run starts; no caches to list.
-    post({ type: 'reference-caches', datasetLabel: ref.label, caches: [] });
+async function answer(asked: WorkerQuery): Promise<{ readonly result: WorkerQueryResult; readonly transfer: Transferable[] }> {
+  if (asked.kind === 'reference-caches') {
+    // Not a VOC folder (yet): no caches to list; the dataset panel reports that when a run starts.
+    const caches = await listReferenceCaches(asked.dataset).catch(() => []);
+    return { result: { kind: 'reference-caches', caches }, transfer: [] };
   }
+  if (!finished) throw new Error('no finished run: compute pseudo labels first');
+  return answerLabQuery(labRunOf(finished, store), asked);
 }
 
 async function openCache(request: ReferenceCacheRequest, runControl: RunControl): Promise<void> {
   try {
     const opened = await openReferenceCache(request, post);
     if (runControl !== control) return;
-    state = opened.state;
-    dataset = { source: opened.source, imageFiles: opened.imageFiles };
+    finished = { state: opened.state, source: opened.source, imageFiles: opened.imageFiles, textEncoder: null, storeKey: null, classNames: {} };
     const runKey = `reference-cache:${request.modelPath}/grid:${request.grid}/split:${request.split ?? 'all'}`;
     post({ type: 'complete', images: opened.state.ids.length, recomputed: 0, runKey, fixedScale: opened.state.fixedScale ?? undefined });
   } catch (error) {
     post({ type: 'error', message: describeRunFailure(error) });
   }
+}
+
+/** Test/benchmark-only: a finished run of synthetic embeddings, no files (lab/synthetic-run.ts). */
+function openSyntheticRun(images: number, grid: number): void {
+  resetRun();
+  const state = syntheticRun(images, grid, 20, 512);
+  finished = { state, source: NO_FILES, imageFiles: new Map(), textEncoder: null, storeKey: null, classNames: {} };
+  post({ type: 'dataset', images, classes: state.classes, split: 'synthetic', warnings: [] });
+  post({ type: 'complete', images, recomputed: images, runKey: `synthetic:${images}/grid:${grid}` });
 }
 
 /** The file source of a synthetic run: it has no files. */

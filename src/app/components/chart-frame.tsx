@@ -1,7 +1,8 @@
 import { useRef, useState, type ReactNode } from 'react';
-import type { LegendEntry } from '../../../core/export/chart-svg';
-import './export.css';
-import { chartPng, chartSvg, download } from './download';
+import type { LegendEntry } from '../../core/export/chart-svg';
+import { chartPng, chartSvg } from '../lib/chart-image';
+import { download } from '../lib/download';
+import './chart-frame.css';
 
 /**
  * A chart with its title, an HTML legend and "Save as SVG / PNG" buttons. `fileStem` names the setting

@@ -1,6 +1,5 @@
-import { useRunStore } from '../../state/run-store';
-import { useSelectionStore } from '../../state/selection-store';
-import { useViewStore } from '../../state/view-store';
+import { useLabStore } from '../state/lab-store';
+import { useRunStatus } from '../state/run-status-store';
 
 /**
  * What the pipeline reports, where the user is looking: on the gallery, image and compare views, a run
@@ -9,13 +8,14 @@ import { useViewStore } from '../../state/view-store';
  * The workspace shows them in its run panel.
  */
 export function RunAlerts() {
-  const { view, show } = useViewStore();
-  const { error, backend, skipped, phase } = useRunStore();
-  const provider = useSelectionStore((state) => state.provider);
+  const view = useLabStore((state) => state.view.view);
+  const showView = useLabStore((state) => state.showView);
+  const { error, backend, skipped, phase } = useRunStatus();
+  const provider = useLabStore((state) => state.selection.provider);
   if (view === 'workspace') return null;
   const fellBack = backend?.fallbackReason && provider === 'webgpu' ? backend.fallbackReason : null;
   const toWorkspace = (
-    <button type="button" className="link" onClick={() => show('workspace')}>
+    <button type="button" className="link" onClick={() => showView('workspace')}>
       Open the workspace
     </button>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { askLab } from '../../state/lab-client';
-import type { PipelineClient } from '../../state/pipeline-client';
-import { useRunStore } from '../../state/run-store';
+import type { PipelineClient } from '../../worker/clients/pipeline-client';
+import { useLabServices } from '../state/lab-services';
+import { useFinishedRun } from '../state/use-lab-query';
 
 /**
  * Object URLs of the run's image files, asked from the worker ('image-file') only by the tiles that
@@ -40,7 +40,8 @@ function pump(): void {
     const job = queue.shift()!;
     job.started = true;
     active++;
-    askLab(job.client, { kind: 'image-file', index: job.index })
+    job.client
+      .ask({ kind: 'image-file', index: job.index })
       .then((file) => {
         const url = URL.createObjectURL(new Blob([file.bytes], { type: file.mimeType }));
         remember(job.key, url);
@@ -86,8 +87,9 @@ export function requestImageUrl(client: PipelineClient, runKey: string, index: n
 export type ImageUrlState = { readonly status: 'loading' } | { readonly status: 'ready'; readonly url: string } | { readonly status: 'error'; readonly message: string };
 
 /** The URL of image `index` of the finished run (null asks nothing). */
-export function useImageUrl(client: PipelineClient, index: number | null): ImageUrlState {
-  const runKey = useRunStore((state) => (state.phase === 'complete' ? state.runKey : null));
+export function useImageUrl(index: number | null): ImageUrlState {
+  const { client } = useLabServices();
+  const { runKey } = useFinishedRun();
   const [state, setState] = useState<ImageUrlState>({ status: 'loading' });
   useEffect(() => {
     if (index === null || runKey === null) return;

@@ -11,3 +11,10 @@ export function formatEta(seconds: number | null): string {
 export function formatMegabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 }
+
+/** A signed change with a true minus sign: +0.150, −0.200, 0.000. */
+export function formatChange(delta: number): string {
+  const text = Math.abs(delta).toFixed(3);
+  if (text === (0).toFixed(3)) return text;
+  return `${delta > 0 ? '+' : '−'}${text}`;
+}

@@ -1,7 +1,7 @@
-import type { FromWorker } from '../../worker/protocol';
-import type { PipelineClient } from './pipeline-client';
+import type { PipelineClient } from '../../worker/clients/pipeline-client';
+import type { FromWorker } from '../../worker/protocol/pipeline-protocol';
+import { beginRun } from './run-status-store';
 import type { TrainingController } from './training-controller';
-import { useRunStore } from './run-store';
 
 /**
  * Test-only hooks for the end-to-end tests, installed only when the page URL has `?e2e`:
@@ -27,7 +27,7 @@ export function installE2eHooks(client: PipelineClient, training: TrainingContro
     messages: [],
     loseGpuDevice: () => client.send({ type: 'debug-lose-gpu-device' }),
     syntheticRun: (images, grid) => {
-      useRunStore.getState().begin();
+      beginRun();
       client.send({ type: 'debug-synthetic-run', images, grid });
     },
     loseTrainingDevice: () => training.debugLoseDevice(),

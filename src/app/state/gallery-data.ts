@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
-import { galleryOrder, withRefinedScores, type GalleryFilter, type GalleryMode, type GallerySort } from '../../../core/lab/gallery';
-import { useLabQuery } from '../../state/lab-client';
-import type { PipelineClient } from '../../state/pipeline-client';
-import { useRunStore } from '../../state/run-store';
-import { useGalleryStore } from './gallery-store';
-import { useRefinedLabels } from './use-refined-labels';
+import { galleryOrder, withRefinedScores, type GalleryFilter, type GalleryMode, type GallerySort } from '../../core/lab/gallery';
+import { useLabStore } from './lab-store';
+import { useRefinedLabels } from './refined-labels';
+import { useRunStatus } from './run-status-store';
+import { useLabQuery } from './use-lab-query';
 
 /**
  * Every image's scores at the current setting, and the gallery's order of them under its controls.
@@ -12,11 +11,11 @@ import { useRefinedLabels } from './use-refined-labels';
  * data as the modes 'initial' (Y0) and 'refined'; without them, those modes, the 'refined-changed' filter
  * and the 'refinement' sort fall back to 'final', every image and split order (the store keeps the choice).
  */
-export function useGalleryData(client: PipelineClient) {
-  const settings = useRunStore((state) => state.settings);
-  const complete = useRunStore((state) => state.phase === 'complete');
-  const query = useLabQuery(client, complete ? { kind: 'scores', settings } : null);
-  const stored = useGalleryStore();
+export function useGalleryData() {
+  const settings = useLabStore((state) => state.settings);
+  const complete = useRunStatus((state) => state.phase === 'complete');
+  const query = useLabQuery(complete ? { kind: 'scores', settings } : null);
+  const stored = useLabStore((state) => state.view.gallery);
   const scores = query.data ?? null;
   const refined = useRefinedLabels(scores ? { images: scores.ids.length, classes: scores.classes.length } : null);
   const data = useMemo(() => (scores ? withRefinedScores(scores, refined) : null), [scores, refined]);

@@ -1,6 +1,6 @@
-import { refinedScoresFit } from '../../../core/lab/gallery';
-import { useRunStore } from '../../state/run-store';
-import { useTrainingStore, type RefinedLabels } from '../../state/training-store';
+import { refinedScoresFit } from '../../core/lab/gallery';
+import { useRunStatus } from './run-status-store';
+import { useTrainingStore, type RefinedLabels } from './training-store';
 
 /**
  * The training run's refined labels the page shows, if they belong to the open pipeline run: same run
@@ -9,7 +9,7 @@ import { useTrainingStore, type RefinedLabels } from '../../state/training-store
  */
 export function useRefinedLabels(shape: { readonly images: number; readonly classes: number } | null): RefinedLabels | null {
   const refined = useTrainingStore((state) => state.refined);
-  const runKey = useRunStore((state) => state.runKey);
+  const runKey = useRunStatus((state) => state.runKey);
   return validRefinedLabels(refined, runKey, shape);
 }
 
@@ -23,6 +23,8 @@ export function validRefinedLabels(
 }
 
 /** How the gallery, the inspector and the export name the labels. */
+export type RefinedNames = ReturnType<typeof refinedNames>;
+
 export const refinedNames = (refined: Pick<RefinedLabels, 'runName' | 'epoch'>) => ({
   initialOption: `initial (Y0 of run ${refined.runName})`,
   refinedOption: `refined (run ${refined.runName}, epoch ${refined.epoch})`,

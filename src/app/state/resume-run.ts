@@ -1,20 +1,10 @@
-import type { RunRequest } from '../../worker/protocol';
-import type { PipelineClient } from './pipeline-client';
-import { useRunStore } from './run-store';
-import { useSelectionStore } from './selection-store';
-import { sameDataset, sameModel } from './session-sync';
-import { forgetRunInProgress, loadInterruptedRun } from './session-store';
-import { startRun } from './start-run';
-
-/** What the run panel says about a run the last page left unfinished. */
-export type ResumeNotice =
-  | { readonly kind: 'resumed'; readonly label: string }
-  /** The selection's finished run, reopened from the browser cache so the views show it again. */
-  | { readonly kind: 'reopened'; readonly label: string }
-  /** A folder whose read permission must be granted again by a click (the browser's rule). */
-  | { readonly kind: 'needs-permission'; readonly label: string; readonly request: RunRequest }
-  /** Files chosen by upload cannot be reopened: the user chooses the folder again. */
-  | { readonly kind: 'choose-again'; readonly label: string };
+import type { PipelineClient } from '../../worker/clients/pipeline-client';
+import type { RunRequest } from '../../worker/protocol/pipeline-protocol';
+import { useLabStore } from './lab-store';
+import { startRun } from './run-actions';
+import { forgetRunInProgress, loadInterruptedRun } from './run-journal';
+import { setResumeNotice, setRunError } from './run-status-store';
+import { sameDataset, sameModel } from './selection';
 
 /**
  * On load: a run interrupted by a reload (or a closed tab) starts again by itself when its dataset can
@@ -25,7 +15,7 @@ export async function resumeInterruptedRun(client: PipelineClient): Promise<void
   const interrupted = await loadInterruptedRun();
   if (!interrupted) return;
   if ('unkeepable' in interrupted) {
-    useRunStore.setState({ resumeNotice: { kind: 'choose-again', label: interrupted.unkeepable } });
+    setResumeNotice({ kind: 'choose-again', label: interrupted.unkeepable });
     await forgetRunInProgress();
     return;
   }
@@ -34,14 +24,14 @@ export async function resumeInterruptedRun(client: PipelineClient): Promise<void
   if (interrupted.finished && !matchesSelection(request)) return;
   const { dataset } = request;
   if (dataset.kind === 'directory' && (await dataset.handle.queryPermission?.({ mode: 'read' })) !== 'granted') {
-    useRunStore.setState({ resumeNotice: { kind: 'needs-permission', label: dataset.label, request } });
+    setResumeNotice({ kind: 'needs-permission', label: dataset.label, request });
     return;
   }
   resume(client, request, interrupted.finished ? 'reopened' : 'resumed');
 }
 
 function matchesSelection(request: RunRequest): boolean {
-  const selection = useSelectionStore.getState();
+  const selection = useLabStore.getState().selection;
   const sameDatasetRef =
     request.dataset.kind === selection.dataset.kind &&
     (request.dataset.kind === 'http' && selection.dataset.kind === 'http' ? request.dataset.url === selection.dataset.url : request.dataset.label === selection.dataset.label);
@@ -54,7 +44,7 @@ function matchesSelection(request: RunRequest): boolean {
 export async function resumeWithPermission(client: PipelineClient, request: RunRequest): Promise<void> {
   const { dataset } = request;
   if (dataset.kind === 'directory' && (await dataset.handle.requestPermission?.({ mode: 'read' })) !== 'granted') {
-    useRunStore.setState({ resumeNotice: null, error: `Reading '${dataset.label}' was not allowed, so the run was not resumed.` });
+    setRunError(`Reading '${dataset.label}' was not allowed, so the run was not resumed.`);
     await forgetRunInProgress();
     return;
   }
@@ -62,15 +52,15 @@ export async function resumeWithPermission(client: PipelineClient, request: RunR
 }
 
 function resume(client: PipelineClient, request: RunRequest, kind: 'resumed' | 'reopened' = 'resumed'): void {
-  useSelectionStore.setState({
+  useLabStore.getState().select({
     dataset: request.dataset,
     split: request.split,
     model: request.model,
     grid: request.grid,
     limit: request.limit,
     provider: request.preferredProvider,
+    promptChoice: { template: request.promptTemplate, classNames: request.classNames ?? {} },
   });
-  useRunStore.setState({ promptChoice: { template: request.promptTemplate, classNames: request.classNames ?? {} } });
   startRun(client, request);
-  useRunStore.setState({ resumeNotice: { kind, label: request.dataset.label } });
+  setResumeNotice({ kind, label: request.dataset.label });
 }

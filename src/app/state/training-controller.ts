@@ -1,11 +1,11 @@
 import { sigmoid } from '../../core/cdul/alignment-reference';
 import type { TrainingSettings } from '../../core/training/training-settings';
-import { openTrainingRecords, trimToCheckpoint, type TrainingRecords } from '../../worker/training/training-records';
-import type { TrainingBackend, TrainingDataMessage, TrainingRunMeta, TrainingRunRecord } from '../../worker/training/training-protocol';
-import { askLab } from './lab-client';
-import type { PipelineClient } from './pipeline-client';
-import { useRunStore } from './run-store';
-import type { TrainingClient } from './training-client';
+import type { PipelineClient } from '../../worker/clients/pipeline-client';
+import type { TrainingClient } from '../../worker/clients/training-client';
+import { openTrainingRecords, trimToCheckpoint, type TrainingRecords } from '../../worker/clients/training-records-client';
+import type { TrainingBackend, TrainingDataMessage, TrainingRunMeta, TrainingRunRecord } from '../../worker/protocol/training-protocol';
+import { useLabStore } from './lab-store';
+import { useRunStatus } from './run-status-store';
 import { useTrainingStore } from './training-store';
 
 export interface TrainRequest {
@@ -172,10 +172,11 @@ export class TrainingController {
   }
 
   private async trainingData(valSplit: string | null, labelSettings?: TrainingRunMeta['labelSettings']) {
-    const run = useRunStore.getState();
+    const run = useRunStatus.getState();
     if (run.phase !== 'complete' || !run.runKey) throw new Error('no finished run: compute pseudo labels in the workspace first');
-    const chosen = labelSettings ?? { zeta: run.settings.zeta, lambda: run.settings.lambda, scale: run.settings.scale };
-    const result = await askLab(this.pipeline, { kind: 'training-data', settings: { ...run.settings, ...chosen }, valSplit });
+    const { settings } = useLabStore.getState();
+    const chosen = labelSettings ?? { zeta: settings.zeta, lambda: settings.lambda, scale: settings.scale };
+    const result = await this.pipeline.ask({ kind: 'training-data', settings: { ...settings, ...chosen }, valSplit });
     const { kind: _kind, valCandidates: _candidates, valNote, ...data } = result;
     useTrainingStore.setState({ valNote });
     return { data, runKey: run.runKey, labelSettings: chosen };

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { TrainingSettings } from '../../core/training/training-settings';
-import type { TrainingBackend, TrainingRunRecord } from '../../worker/training/training-protocol';
+import type { TrainingBackend, TrainingRunRecord } from '../../worker/protocol/training-protocol';
 
 /** Refined pseudo labels of one training run, row-aligned with the run's images (the pipeline run's order). */
 export interface RefinedLabels {

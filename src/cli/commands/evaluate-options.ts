@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { PSEUDO_LABEL_MODES, type PseudoLabelMode } from '../../core/evaluation/pseudo-labels';
+import { PSEUDO_LABEL_MODES, type PseudoLabelMode } from '../../core/evaluation/pseudo-label-modes';
 import { sweepThresholds } from '../../core/evaluation/zeta-sweep';
 import { AP_CONVENTIONS, type ApConvention } from '../../core/metrics/ap-convention';
 import { MAX_GRID, MIN_GRID } from '../../core/cdul/snippet-grid';

@@ -1,4 +1,4 @@
-import type { PseudoLabelMode } from '../../core/evaluation/pseudo-labels';
+import type { PseudoLabelMode } from '../../core/evaluation/pseudo-label-modes';
 import { apConventionLabel, type ApConvention } from '../../core/metrics/ap-convention';
 import type { SkippedItem } from '../../core/data-error';
 import type { DifficultPolicy } from '../../core/types';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MODEL_CATALOG, approxModelBytes, catalogEntry, modelFileUrl, modelFilesOf, towerPath } from './model-catalog';
+import { MODEL_CATALOG, approxModelBytes, catalogEntry, modelFilesOf, towerPath } from './model-catalog';
 
 describe('model catalog', () => {
   it('lists the public CLIP exports with all three precisions and the four JSON files', () => {
@@ -30,24 +30,10 @@ describe('model catalog', () => {
     }
   });
 
-  it('builds hub URLs from the template, with an overridable base', () => {
-    const entry = catalogEntry('Xenova/clip-vit-base-patch32');
-    expect(modelFileUrl(entry, 'onnx/vision_model.onnx')).toBe(
-      'https://huggingface.co/Xenova/clip-vit-base-patch32/resolve/main/onnx/vision_model.onnx',
-    );
-    expect(modelFileUrl(entry, 'config.json', 'http://127.0.0.1:9/')).toBe(
-      'http://127.0.0.1:9/Xenova/clip-vit-base-patch32/resolve/main/config.json',
-    );
-    expect(modelFileUrl(catalogEntry('tiny-vit'), 'tokenizer.json', 'http://mirror')).toBe(
-      'http://mirror/cdul-lab/tiny-vit/resolve/main/tokenizer.json',
-    );
-  });
-
-  it('names the variants a model has when asked for another, and the app origin outside a browser', () => {
+  it('names the variants a model has when asked for another', () => {
     expect(() => modelFilesOf(catalogEntry('tiny-vit'), 'quantized')).toThrow(
       'tiny-vit has no quantized variant in the catalog (available: fp32)',
     );
-    expect(() => modelFileUrl(catalogEntry('demo-clip'), 'config.json')).toThrow(/pass a baseUrl/);
     expect(() => catalogEntry('nope')).toThrow(/no model 'nope'.*tiny-vit/);
   });
 });

@@ -1,11 +1,7 @@
 import { aggregate, type SnippetExtremes } from '../cdul/aggregate';
 import { finalLabels } from '../cdul/final-label';
 import { createMatrix, type Matrix } from '../types';
-
-/** Which initial pseudo label to take (spec §1): CLIP global alone, the aggregate, or the final mix. */
-export type PseudoLabelMode = 'global' | 'aggregate' | 'final';
-
-export const PSEUDO_LABEL_MODES: readonly PseudoLabelMode[] = ['global', 'aggregate', 'final'];
+import type { PseudoLabelMode } from './pseudo-label-modes';
 
 /** Everything a pseudo label is computed from, for the same images in the same order, [images, classes]. */
 export interface PseudoLabelInputs extends SnippetExtremes {

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { LabSettings } from '../evaluation/lab-settings';
 import {
   csvField,
   evaluationReportJson,
@@ -8,11 +9,10 @@ import {
   settingsFileStem,
   vocClassFiles,
   vocClassFilesZip,
-  type ExportSettings,
   type ReportEvaluation,
 } from './pseudo-label-export';
 
-const settings: ExportSettings = { zeta: 0.1, lambda: 0, scale: null, convention: 'step', difficult: 'positive' };
+const settings: LabSettings = { zeta: 0.1, lambda: 0, scale: null, convention: 'step', difficult: 'positive' };
 const table = { ids: ['img1', 'img,2'], classes: ['cat', 'dog'], scores: new Float32Array([0.5, 0.25, 0.125, 1]) };
 const context = { dataset: 'Demo', split: 'val', model: 'demo-clip', runKey: 'key-1', prompts: null, exportedAt: '2026-01-01T00:00:00.000Z' };
 

@@ -1,21 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
-import type { PseudoLabelMode } from '../evaluation/pseudo-labels';
-import type { ApConvention } from '../metrics/ap-convention';
-import type { DifficultPolicy } from '../types';
+import type { LabSettings } from '../evaluation/lab-settings';
+import { PSEUDO_LABEL_MODES, type ByMode, type PseudoLabelMode } from '../evaluation/pseudo-label-modes';
 
 /**
  * Pure formatters of the lab's exports (issue 5 item 6): pseudo labels as CSV, JSON and VOC-style
  * `<class>_<split>.txt`, and the evaluation report. The page only turns their output into downloads.
  */
-
-export interface ExportSettings {
-  readonly zeta: number;
-  readonly lambda: number;
-  /** Softmax multiplier; null = the model's own logit scale. */
-  readonly scale: number | null;
-  readonly convention: ApConvention;
-  readonly difficult: DifficultPolicy;
-}
 
 /** Pseudo labels of one mode: scores [images × classes] row-major. */
 export interface PseudoLabelTable {
@@ -33,7 +23,7 @@ export const formatScore = (score: number): string => score.toFixed(SCORE_DIGITS
  * The file name stem that names the setting, e.g. `cdul-final-zeta0.10-lambda0.00-step`; a non-default
  * temperature adds `-scale100` / `-scale0.217`, difficult-ignored adds `-difficult-ignored`.
  */
-export function settingsFileStem(what: PseudoLabelMode | 'report' | 'zeta-chart' | 'pr-chart', settings: ExportSettings): string {
+export function settingsFileStem(what: PseudoLabelMode | 'report' | 'zeta-chart' | 'pr-chart', settings: LabSettings): string {
   const parts = [`cdul-${what}`, `zeta${settings.zeta.toFixed(2)}`, `lambda${settings.lambda.toFixed(2)}`, settings.convention];
   if (settings.scale !== null) parts.push(`scale${Number(settings.scale.toFixed(3))}`);
   if (settings.difficult === 'ignore') parts.push('difficult-ignored');
@@ -76,7 +66,7 @@ export interface ExportContext {
 }
 
 /** The pseudo labels as JSON: settings, context and per image a class → score map (full float32 precision). */
-export function pseudoLabelsJson(table: PseudoLabelTable, mode: PseudoLabelMode, settings: ExportSettings, context: ExportContext): string {
+export function pseudoLabelsJson(table: PseudoLabelTable, mode: PseudoLabelMode, settings: LabSettings, context: ExportContext): string {
   checkTable(table);
   const cols = table.classes.length;
   const images = table.ids.map((id, row) => ({
@@ -118,13 +108,13 @@ export interface ReportEvaluation {
  * rounded to 4 decimals; null for a class without positives).
  */
 export function evaluationReportJson(
-  results: Readonly<Record<PseudoLabelMode, ReportEvaluation>>,
-  settings: ExportSettings,
+  results: ByMode<ReportEvaluation>,
+  settings: LabSettings,
   context: ExportContext & { readonly images: number },
 ): string {
   const round = (value: number) => Number(value.toFixed(4));
   const modes = Object.fromEntries(
-    (['global', 'aggregate', 'final'] as const).map((mode) => {
+    PSEUDO_LABEL_MODES.map((mode) => {
       const result = results[mode];
       return [
         mode,
@@ -141,7 +131,7 @@ export function evaluationReportJson(
   return `${JSON.stringify({ format: 'cdul-evaluation-report', version: 1, settings: settingsRecord(settings), ...context, modes }, null, 2)}\n`;
 }
 
-function settingsRecord(settings: ExportSettings) {
+function settingsRecord(settings: LabSettings) {
   return {
     zeta: settings.zeta,
     lambda: settings.lambda,

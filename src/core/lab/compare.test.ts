@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LabSettings } from '../evaluation/lab-settings';
 import {
   collapseThreshold,
   compareEvaluations,
@@ -11,12 +12,11 @@ import {
   sameCurves,
   zetaChart,
   zetaGrid,
-  type CompareSettings,
   type EvaluationLike,
 } from './compare';
 
-const A: CompareSettings = { zeta: 0.1, lambda: 0, scale: null, convention: 'step', difficult: 'positive' };
-const B: CompareSettings = { ...A, zeta: 0.5 };
+const A: LabSettings = { zeta: 0.1, lambda: 0, scale: null, convention: 'step', difficult: 'positive' };
+const B: LabSettings = { ...A, zeta: 0.5 };
 
 const evaluation = (mAP: number, cat: number | null, dog: number | null): EvaluationLike => ({
   mAP,

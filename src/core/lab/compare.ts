@@ -1,25 +1,12 @@
+import type { LabSettings } from '../evaluation/lab-settings';
+import { byMode, PSEUDO_LABEL_MODES, type ByMode, type PseudoLabelMode } from '../evaluation/pseudo-label-modes';
 import type { ApConvention } from '../metrics/ap-convention';
-import type { PseudoLabelMode } from '../evaluation/pseudo-labels';
 import type { DifficultPolicy } from '../types';
 
 /**
  * Pure logic of the Compare view (issue 5 item 4): two pseudo-label settings A and B side by side.
  * The view holds no math: deltas, the "labels changed most" ranking and the chart series come from here.
  */
-
-/** One side of a comparison (structurally the worker's PseudoLabelSettingsMessage). */
-export interface CompareSettings {
-  readonly zeta: number;
-  readonly lambda: number;
-  /** Softmax multiplier; null = the model's own logit scale. */
-  readonly scale: number | null;
-  readonly convention: ApConvention;
-  readonly difficult: DifficultPolicy;
-}
-
-export type Modes<T> = Readonly<Record<PseudoLabelMode, T>>;
-
-export const COMPARE_MODES: readonly PseudoLabelMode[] = ['global', 'aggregate', 'final'];
 
 const SHORT_CONVENTION: Readonly<Record<ApConvention, string>> = {
   step: 'step-wise',
@@ -33,7 +20,7 @@ export function metricLabel(convention: ApConvention, difficult: DifficultPolicy
 }
 
 /** The unit of a mAP column, e.g. "mAP % (VOC07 11-point, difficult ignored)". */
-export function mapUnitLabel(settings: Pick<CompareSettings, 'convention' | 'difficult'>, what = 'mAP'): string {
+export function mapUnitLabel(settings: Pick<LabSettings, 'convention' | 'difficult'>, what = 'mAP'): string {
   return `${what} % (${metricLabel(settings.convention, settings.difficult)})`;
 }
 
@@ -79,9 +66,9 @@ export interface MapComparisonRow {
 export interface ClassComparisonRow {
   readonly className: string;
   readonly classIndex: number;
-  readonly a: Modes<number | null>;
-  readonly b: Modes<number | null>;
-  readonly delta: Modes<number | null>;
+  readonly a: ByMode<number | null>;
+  readonly b: ByMode<number | null>;
+  readonly delta: ByMode<number | null>;
 }
 
 export interface EvaluationComparison {
@@ -90,10 +77,10 @@ export interface EvaluationComparison {
 }
 
 /** mAP and per-class AP of A and B for the three modes, with deltas B − A (classes in A's column order). */
-export function compareEvaluations(a: Modes<EvaluationLike>, b: Modes<EvaluationLike>): EvaluationComparison {
-  const map = COMPARE_MODES.map((mode) => ({ mode, a: a[mode].mAP, b: b[mode].mAP, delta: b[mode].mAP - a[mode].mAP }));
+export function compareEvaluations(a: ByMode<EvaluationLike>, b: ByMode<EvaluationLike>): EvaluationComparison {
+  const map = PSEUDO_LABEL_MODES.map((mode) => ({ mode, a: a[mode].mAP, b: b[mode].mAP, delta: b[mode].mAP - a[mode].mAP }));
   const classes = a.global.perClass;
-  for (const mode of COMPARE_MODES) {
+  for (const mode of PSEUDO_LABEL_MODES) {
     for (const side of [a[mode], b[mode]]) {
       if (side.perClass.length !== classes.length || side.perClass.some((entry, i) => entry.className !== classes[i]!.className)) {
         throw new RangeError('A and B were evaluated on different classes');
@@ -101,7 +88,7 @@ export function compareEvaluations(a: Modes<EvaluationLike>, b: Modes<Evaluation
     }
   }
   const perClass = classes.map((entry, classIndex) => {
-    const of = (side: Modes<EvaluationLike>) => byMode((mode) => side[mode].perClass[classIndex]!.ap);
+    const of = (side: ByMode<EvaluationLike>) => byMode((mode) => side[mode].perClass[classIndex]!.ap);
     const apA = of(a);
     const apB = of(b);
     return { className: entry.className, classIndex, a: apA, b: apB, delta: byMode((mode) => delta(apA[mode], apB[mode])) };
@@ -181,13 +168,13 @@ export interface ZetaChartRow {
 
 export interface ZetaSweepLike {
   readonly zetas: readonly number[];
-  readonly mAP: Modes<readonly number[]>;
+  readonly mAP: ByMode<readonly number[]>;
 }
 
 export interface ZetaMarker {
   readonly label: 'A' | 'B';
   readonly zeta: number;
-  readonly mAP: Modes<number>;
+  readonly mAP: ByMode<number>;
 }
 
 export interface ZetaChart {
@@ -198,7 +185,7 @@ export interface ZetaChart {
 }
 
 /** Whether two settings give the same mAP-versus-ζ curves (everything but ζ equal). */
-export function sameCurves(a: CompareSettings, b: CompareSettings): boolean {
+export function sameCurves(a: LabSettings, b: LabSettings): boolean {
   return a.lambda === b.lambda && a.scale === b.scale && a.convention === b.convention && a.difficult === b.difficult;
 }
 
@@ -206,7 +193,7 @@ export function sameCurves(a: CompareSettings, b: CompareSettings): boolean {
  * Shapes the sweeps into chart rows and places A and B on their curves. `sweepB` is null when B shares
  * A's curves (sameCurves); each sweep must include its side's ζ (see zetaGrid's `extra`).
  */
-export function zetaChart(settingsA: CompareSettings, settingsB: CompareSettings, sweepA: ZetaSweepLike, sweepB: ZetaSweepLike | null): ZetaChart {
+export function zetaChart(settingsA: LabSettings, settingsB: LabSettings, sweepA: ZetaSweepLike, sweepB: ZetaSweepLike | null): ZetaChart {
   const rows: ZetaChartRow[] = sweepA.zetas.map((zeta, i) => ({
     zeta,
     a_global: sweepA.mAP.global[i]!,
@@ -259,10 +246,6 @@ export function prCurvePoints(curve: { readonly length: number; readonly recall:
   for (let i = 0; i < curve.length; i++) points.push({ recall: curve.recall[i]!, precision: curve.precision[i]! });
   if (points.length > 0 && points[0]!.recall > 0) points.unshift({ recall: 0, precision: points[0]!.precision });
   return points;
-}
-
-function byMode<T>(of: (mode: PseudoLabelMode) => T): Modes<T> {
-  return { global: of('global'), aggregate: of('aggregate'), final: of('final') };
 }
 
 /** The largest value of a score matrix (e.g. every global score at one temperature); NaN when empty. */

@@ -1,4 +1,4 @@
-import type { PseudoLabelMode } from '../evaluation/pseudo-labels';
+import type { PseudoLabelMode } from '../evaluation/pseudo-label-modes';
 
 /**
  * The gallery's logic: which labels a tile shows, how they compare with the ground truth, and the order

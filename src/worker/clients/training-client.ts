@@ -1,4 +1,4 @@
-import type { FromTraining, ToTraining } from '../../worker/training/training-protocol';
+import type { FromTraining, ToTraining } from '../protocol/training-protocol';
 
 /** The page's handle on the training worker (src/worker/training/training-worker.ts). */
 export interface TrainingClient {
@@ -7,7 +7,7 @@ export interface TrainingClient {
 }
 
 export function createTrainingClient(): TrainingClient {
-  const worker = new Worker(new URL('../../worker/training/training-worker.ts', import.meta.url), { type: 'module', name: 'cdul-training' });
+  const worker = new Worker(new URL('../training/training-worker.ts', import.meta.url), { type: 'module', name: 'cdul-training' });
   const listeners = new Set<(message: FromTraining) => void>();
   worker.onmessage = (event: MessageEvent<FromTraining>) => listeners.forEach((listener) => listener(event.data));
   worker.onerror = (event) => {

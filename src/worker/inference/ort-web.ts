@@ -1,8 +1,7 @@
 import * as ort from 'onnxruntime-web/webgpu';
+import type { ExecutionProvider } from '../protocol/pipeline-protocol';
 
 /** Which backend runs the models, and if it is not WebGPU, why (shown to the user as a banner). */
-export type ExecutionProvider = 'webgpu' | 'wasm';
-
 export interface BackendChoice {
   readonly provider: ExecutionProvider;
   /** null when WebGPU is used; otherwise the reason in words a user can act on. */

@@ -3,9 +3,10 @@ import type { ClipTokenizer } from '../../core/clip/clip-tokenizer';
 import { validateTextSignature, validateVisionSignature, type ClipModelConfig } from '../../core/clip/model-signature';
 import { DataError } from '../../core/data-error';
 import { createMatrix, type Matrix } from '../../core/types';
-import { SHARED_MODEL_PATHS, towerPath } from '../models/model-catalog';
+import { SHARED_MODEL_PATHS, towerPath } from '../../core/clip/model-catalog';
 import type { ModelFiles } from '../models/model-files';
-import { createSession, ort, type ExecutionProvider } from './ort-web';
+import type { ExecutionProvider } from '../protocol/pipeline-protocol';
+import { createSession, ort } from './ort-web';
 
 
 export interface WebClipModel {

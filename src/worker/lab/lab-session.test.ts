@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { FileSource } from '../../core/dataset-source';
 import { createMatrix, type LabelMatrix } from '../../core/types';
 import { createSimilarityState, evaluateState } from '../pipeline/similarity-state';
-import type { PseudoLabelSettingsMessage } from '../protocol';
-import { answerLabQuery, type LabRun } from './lab-session';
+import type { LabSettings } from '../../core/evaluation/lab-settings';
+import type { LabRun } from './lab-run';
+import { answerLabQuery } from './lab-session';
 
 // 3 images, 2×2 grid, 2 classes, 2-d embeddings; texts on the axes so cosines are easy to read.
 const global = createMatrix(3, 2, new Float32Array([1, 0, 0, 1, 1, 1]));
@@ -14,7 +15,7 @@ const state = createSimilarityState({ global, local, text }, ['a', 'b', 'c'], la
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 const source = { label: 'voc', readBytes: async (path: string) => (path === 'JPEGImages/b.jpg' ? png : new Uint8Array(0)) } as unknown as FileSource;
 const run: LabRun = { state, source, imageFiles: new Map([['b', 'JPEGImages/b.jpg']]) };
-const settings: PseudoLabelSettingsMessage = { zeta: 0.3, lambda: 0.5, scale: null, convention: 'step', difficult: 'ignore' };
+const settings: LabSettings = { zeta: 0.3, lambda: 0.5, scale: null, convention: 'step', difficult: 'ignore' };
 
 describe('the lab queries of a finished run', () => {
   it('evaluation gives the mAPs the run panel shows', async () => {

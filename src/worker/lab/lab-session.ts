@@ -1,43 +1,21 @@
 import { snippetDetail } from '../../core/lab/snippet-detail';
-import type { FileSource } from '../../core/dataset-source';
-import { computePseudoLabels, PSEUDO_LABEL_MODES, type PseudoLabelMode } from '../../core/evaluation/pseudo-labels';
+import type { LabSettings } from '../../core/evaluation/lab-settings';
+import { byMode, type PseudoLabelMode } from '../../core/evaluation/pseudo-label-modes';
+import { computePseudoLabels } from '../../core/evaluation/pseudo-labels';
 import { evaluatePseudoLabels, sweepPseudoLabels } from '../../core/evaluation/evaluate-pseudo-labels';
 import { classPrCurve } from '../../core/metrics/pr-curve';
 import { matrixRow, type Matrix } from '../../core/types';
-import type { PseudoLabelSettingsMessage } from '../protocol';
-import type { LabState } from '../pipeline/similarity-state';
-import type { ByMode, LabQuery, LabResult } from './lab-protocol';
+import { evaluateState, type LabState } from '../pipeline/similarity-state';
+import type { LabQuery } from '../protocol/lab-protocol';
+import { answer, type LabAnswer, type LabRun } from './lab-run';
 import { trainingDataAnswer } from './training-data';
-import type { ValSearch } from './val-set';
-
-/** What the worker keeps of a finished run to answer the views: the state, and where its images are. */
-export interface LabRun {
-  readonly state: LabState;
-  readonly source: FileSource;
-  /** Image id → path inside the dataset. */
-  readonly imageFiles: ReadonlyMap<string, string>;
-  /**
-   * The run's images under another snippet grid (a stored run) and/or prompt template (text encoder
-   * only); absent when the scores were stored without embeddings (reference caches).
-   */
-  derive?(options: { readonly grid?: number; readonly template?: string }): Promise<LabState>;
-  /** Grids with a finished run of the same images and model (for Compare); absent: only the run's own. */
-  cachedGrids?(): Promise<number[]>;
-  /** Another split's stored run to evaluate a trained head on; absent when the run has no store key. */
-  valSet?(split: string | null): Promise<ValSearch>;
-  valCandidates?(): Promise<string[]>;
-}
-
-export interface LabAnswer {
-  readonly result: LabResult;
-  /** Buffers handed over to the page rather than copied. */
-  readonly transfer: Transferable[];
-}
 
 /** Answers one query; throws RangeError for an image or class outside the run. */
 export async function answerLabQuery(run: LabRun, query: LabQuery): Promise<LabAnswer> {
   const state = await stateFor(run, query);
   switch (query.kind) {
+    case 'summary':
+      return answer(evaluateState(state, query.settings), []);
     case 'scores': {
       const scores = byMode((mode) => copy(labelsAt(state, query.settings, mode).data));
       const truth = state.labels.data.slice();
@@ -87,7 +65,7 @@ async function stateFor(run: LabRun, query: LabQuery): Promise<LabState> {
   return run.derive({ grid, template });
 }
 
-function imageAnswer(state: LabState, index: number, settings: PseudoLabelSettingsMessage): LabAnswer {
+function imageAnswer(state: LabState, index: number, settings: LabSettings): LabAnswer {
   const id = state.ids[index];
   if (id === undefined) throw new RangeError(`no image ${index} in a run of ${state.ids.length}`);
   const scale = settings.scale ?? state.modelScale;
@@ -129,19 +107,13 @@ function mimeTypeOf(bytes: Uint8Array): string {
   return 'image/jpeg';
 }
 
-function labelsAt(state: LabState, settings: PseudoLabelSettingsMessage, mode: PseudoLabelMode): Matrix {
+function labelsAt(state: LabState, settings: LabSettings, mode: PseudoLabelMode): Matrix {
   return computePseudoLabels(state.inputsAt(settings.scale ?? state.modelScale), { mode, zeta: settings.zeta, lambda: settings.lambda });
 }
 
-function pseudoSettings(settings: PseudoLabelSettingsMessage) {
+function pseudoSettings(settings: LabSettings) {
   return { zeta: settings.zeta, lambda: settings.lambda, convention: settings.convention, difficult: settings.difficult };
-}
-
-function byMode<T>(of: (mode: PseudoLabelMode) => T): ByMode<T> {
-  return Object.fromEntries(PSEUDO_LABEL_MODES.map((mode) => [mode, of(mode)])) as Record<PseudoLabelMode, T>;
 }
 
 /** A copy: the state's own matrices must stay in the worker (transferring would detach them). */
 const copy = (array: Float32Array) => new Float32Array(array);
-
-export const answer = (result: LabResult, transfer: ArrayBufferLike[]): LabAnswer => ({ result, transfer: transfer as Transferable[] });

@@ -1,12 +1,12 @@
 import { computePseudoLabels } from '../../core/evaluation/pseudo-labels';
 import { l2NormalizeRows } from '../../core/training/normalize-features';
-import type { PseudoLabelSettingsMessage } from '../protocol';
+import type { LabSettings } from '../../core/evaluation/lab-settings';
 import { isSimilarityState, type LabState } from '../pipeline/similarity-state';
-import type { TrainingDataResult } from './lab-protocol';
-import { answer, type LabAnswer, type LabRun } from './lab-session';
+import type { TrainingDataResult } from '../protocol/lab-protocol';
+import { answer, type LabAnswer, type LabRun } from './lab-run';
 
 /** The training view's inputs from the finished run (see the 'training-data' query). */
-export async function trainingDataAnswer(run: LabRun, state: LabState, settings: PseudoLabelSettingsMessage, valSplit: string | null): Promise<LabAnswer> {
+export async function trainingDataAnswer(run: LabRun, state: LabState, settings: LabSettings, valSplit: string | null): Promise<LabAnswer> {
   if (!isSimilarityState(state)) throw new RangeError('a reference cache holds scores, not image embeddings: a head cannot be trained on it');
   const features = l2NormalizeRows(state.globalEmbeddings).data;
   const initialLabels = computePseudoLabels(state.inputsAt(settings.scale ?? state.modelScale), {

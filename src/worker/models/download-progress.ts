@@ -1,29 +1,5 @@
-import type { CatalogFile } from './model-catalog';
-
-/** One progress figure for all the files of a model: what a single progress bar shows. */
-export interface DownloadProgress {
-  readonly loadedBytes: number;
-  /**
-   * The sum of every file's size: its Content-Length once its response has arrived, its real size once
-   * it is complete, and until then the catalog's approximate size (those paths are in approximateSizes).
-   * It can move either way while estimates are replaced; at the end it equals loadedBytes.
-   */
-  readonly totalBytes: number;
-  readonly filesDone: number;
-  readonly filesTotal: number;
-  /** Network bytes per second over the last few seconds (0 when nothing came over the network). */
-  readonly bytesPerSecond: number;
-  /** null while the speed is unknown; 0 when done. */
-  readonly etaSeconds: number | null;
-  /** True when every file came from the browser's Cache Storage: no network request at all. */
-  readonly fromCache: boolean;
-  readonly filesFromCache: number;
-  /** Paths whose share of totalBytes is still the catalog's approximate size. */
-  readonly approximateSizes: readonly string[];
-  /** Paths whose response carried no usable Content-Length (absent, or of a compressed body). */
-  readonly missingContentLength: readonly string[];
-  readonly done: boolean;
-}
+import type { CatalogFile } from '../../core/clip/model-catalog';
+import type { DownloadProgress } from '../protocol/pipeline-protocol';
 
 interface FileState {
   size: number;

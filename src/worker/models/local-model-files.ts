@@ -1,4 +1,4 @@
-import { MODEL_VARIANTS, SHARED_MODEL_PATHS, towerPath, type ModelTower, type ModelVariant } from './model-catalog';
+import { MODEL_VARIANTS, SHARED_MODEL_PATHS, towerPath, type ModelTower, type ModelVariant } from '../../core/clip/model-catalog';
 import { ModelFiles } from './model-files';
 
 /**

@@ -1,4 +1,5 @@
-import { modelFileUrl, modelFilesOf, type ModelCatalogEntry, type ModelVariant } from './model-catalog';
+import { modelFilesOf, type ModelCatalogEntry, type ModelVariant } from '../../core/clip/model-catalog';
+import { modelFileUrl } from './model-file-url';
 
 /**
  * Downloaded model files live in Cache Storage, keyed by their full URL, so a second load needs no

@@ -1,11 +1,13 @@
 import { runAbortablePool } from './abortable-pool';
-import { DownloadProgressTracker, type DownloadProgress } from './download-progress';
+import type { DownloadProgress } from '../protocol/pipeline-protocol';
+import { DownloadProgressTracker } from './download-progress';
 import { fetchModelFile } from './fetch-model-file';
-import { modelFileUrl, modelFilesOf, type CatalogFile, type ModelCatalogEntry, type ModelVariant } from './model-catalog';
+import { modelFilesOf, type CatalogFile, type ModelCatalogEntry, type ModelVariant } from '../../core/clip/model-catalog';
+import { modelFileUrl } from './model-file-url';
 import { openModelCache } from './model-cache';
 import { ModelFiles } from './model-files';
 
-export type { DownloadProgress } from './download-progress';
+export type { DownloadProgress } from '../protocol/pipeline-protocol';
 export { ModelDownloadError } from './fetch-model-file';
 export { ModelFiles } from './model-files';
 

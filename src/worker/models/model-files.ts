@@ -1,4 +1,4 @@
-import { towerPath, type ModelVariant } from './model-catalog';
+import { towerPath, type ModelVariant } from '../../core/clip/model-catalog';
 
 /**
  * The bytes of one CLIP model folder, keyed by hub-layout path, wherever they came from (a download, the

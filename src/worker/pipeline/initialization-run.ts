@@ -10,7 +10,7 @@ import { ALL_IMAGES, loadVocDataset, type VocDataset } from '../../core/voc';
 import { chooseBackend } from '../inference/ort-web';
 import { watchGpuDevice } from '../inference/gpu-device-loss';
 import { loadWebClipModel, type WebClipModel } from '../inference/web-clip-model';
-import type { FromWorker, PromptsMessage, RunRequest } from '../protocol';
+import type { FromWorker, PromptsMessage, RunRequest } from '../protocol/pipeline-protocol';
 import { openDataset } from './open-dataset';
 import { openModelFiles } from './open-model';
 import { promptEmbeddings } from './prompt-embeddings';
@@ -30,7 +30,7 @@ export type Post = (message: FromWorker) => void;
  * Returns null when cancelled. The caller announces completion once it holds the state, so a settings
  * change that follows the announcement always finds it.
  */
-export interface FinishedRun {
+export interface InitializationResult {
   readonly state: SimilarityState;
   readonly images: number;
   /** Images encoded in this run (the rest came from the browser's cache). */
@@ -45,7 +45,7 @@ export interface FinishedRun {
   readonly prompts: PromptsMessage;
 }
 
-export async function runInitialization(request: RunRequest, control: RunControl, store: EmbeddingStore, post: Post): Promise<FinishedRun | null> {
+export async function runInitialization(request: RunRequest, control: RunControl, store: EmbeddingStore, post: Post): Promise<InitializationResult | null> {
   post({ type: 'stage', stage: 'Reading the dataset…' });
   const source = await openDataset(request.dataset);
   const dataset = firstImages(await loadVocDataset(source, { split: request.split ?? undefined }), request.limit);

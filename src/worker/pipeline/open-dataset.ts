@@ -1,7 +1,7 @@
 import { DataError } from '../../core/data-error';
 import type { FileSource } from '../../core/dataset-source';
 import { createDirectoryHandleSource, createFileListSource, createHttpIndexSource, findVocRoot } from '../file-sources';
-import type { DatasetRef } from '../protocol';
+import type { DatasetRef } from '../protocol/pipeline-protocol';
 
 /** The VOC root inside whatever the user gave (the root itself, or VOCdevkit/ above it). */
 export async function openDataset(ref: DatasetRef): Promise<FileSource> {

@@ -1,10 +1,10 @@
 import { DataError } from '../../core/data-error';
-import type { DownloadProgress } from '../models/download-progress';
+import type { DownloadProgress } from '../protocol/pipeline-protocol';
 import { modelFilesFromLocal, readLocalModelFiles } from '../models/local-model-files';
-import { catalogEntry } from '../models/model-catalog';
+import { catalogEntry } from '../../core/clip/model-catalog';
 import { downloadModel } from '../models/model-download';
 import type { ModelFiles } from '../models/model-files';
-import type { ModelRef } from '../protocol';
+import type { ModelRef } from '../protocol/pipeline-protocol';
 
 /**
  * A model's files by hub-layout path: a catalog model is downloaded (or taken from the browser's model

@@ -1,6 +1,6 @@
 import { promptsFor, type PromptChoice } from '../../core/clip/prompts';
 import type { WebClipModel } from '../inference/web-clip-model';
-import type { PromptsMessage } from '../protocol';
+import type { PromptsMessage } from '../protocol/pipeline-protocol';
 import type { EmbeddingStore } from '../storage/embedding-store';
 import { promptEmbeddings } from './prompt-embeddings';
 import type { SimilarityState } from './similarity-state';

@@ -6,21 +6,13 @@ import { indexImageFiles } from '../../core/initialization/image-files';
 import { loadReferenceCache } from '../../core/ref-cache/load-reference-cache';
 import { findReferenceCaches, type ReferenceCacheModel } from '../../core/ref-cache/reference-cache-layout';
 import { loadVocDataset } from '../../core/voc';
-import type { DatasetRef, FromWorker } from '../protocol';
+import type { DatasetRef, FromWorker, ReferenceCacheRequest } from '../protocol/pipeline-protocol';
 import { openDataset } from './open-dataset';
 import type { LabState } from './similarity-state';
 
 /** The reference reproduction's `clip_cache/model_*` folders in a dataset ([] when it has none). */
 export async function listReferenceCaches(dataset: DatasetRef): Promise<ReferenceCacheModel[]> {
   return findReferenceCaches(await openDataset(dataset));
-}
-
-export interface ReferenceCacheRequest {
-  readonly dataset: DatasetRef;
-  readonly split: string | null;
-  /** A model folder as listed, e.g. clip_cache/model_RN50x64. */
-  readonly modelPath: string;
-  readonly grid: number;
 }
 
 export interface OpenedReferenceCache {

@@ -3,7 +3,7 @@ import type { ClipModelConfig } from '../../core/clip/model-signature';
 import type { ClipTokenizer } from '../../core/clip/clip-tokenizer';
 import { createMatrix } from '../../core/types';
 import type { DeviceLoss, DeviceWatch } from '../inference/gpu-device-loss';
-import type { ExecutionProvider } from '../inference/ort-web';
+import type { ExecutionProvider } from '../protocol/pipeline-protocol';
 import type { WebClipModel } from '../inference/web-clip-model';
 import { describeDeviceLoss, withGpuLossFallback, type GpuLossFallback } from './resilient-encoder';
 

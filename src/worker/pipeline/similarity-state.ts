@@ -4,7 +4,8 @@ import { evaluatePseudoLabels } from '../../core/evaluation/evaluate-pseudo-labe
 import type { MeanApResult } from '../../core/metrics/mean-ap';
 import type { PseudoLabelInputs } from '../../core/evaluation/pseudo-labels';
 import type { LabelMatrix, Matrix } from '../../core/types';
-import type { EvaluationMessage, PseudoLabelSettingsMessage } from '../protocol';
+import type { LabSettings } from '../../core/evaluation/lab-settings';
+import type { SummaryResult } from '../protocol/lab-protocol';
 
 /** Image embeddings of a run ([n, d] global and [n × N², d] snippets) and the text embeddings ([C, d]). */
 export interface RunEmbeddings {
@@ -93,7 +94,7 @@ export function createSimilarityState(
  * is remembered under only the settings it depends on, so moving λ re-ranks only the final labels
  * and moving ζ skips the global ones (a mAP over 5,717 images costs ~15–30 ms).
  */
-export function evaluateState(state: LabState, settings: PseudoLabelSettingsMessage): EvaluationMessage {
+export function evaluateState(state: LabState, settings: LabSettings): SummaryResult {
   const started = performance.now();
   const scale = settings.scale ?? state.modelScale;
   const metric = { convention: settings.convention, difficult: settings.difficult } as const;
@@ -111,6 +112,7 @@ export function evaluateState(state: LabState, settings: PseudoLabelSettingsMess
   };
   const final = at('final');
   return {
+    kind: 'summary',
     settings,
     images: state.labels.rows,
     mAP: { global: at('global').mAP, aggregate: at('aggregate').mAP, final: final.mAP },

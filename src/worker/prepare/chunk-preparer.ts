@@ -1,6 +1,6 @@
 import type { FileSource } from '../../core/dataset-source';
 import { prepareChunk, type ChunkSettings, type PreparedChunk } from '../../core/initialization/prepare-chunk';
-import type { DatasetRef } from '../protocol';
+import type { DatasetRef } from '../protocol/pipeline-protocol';
 import type { FromPrepareWorker, ToPrepareWorker } from './prepare-protocol';
 
 /** Prepares chunks (read, decode, preprocess) in a pool of workers; requests start in the order made. */

@@ -1,5 +1,5 @@
 import type { ChunkSettings, PreparedChunk } from '../../core/initialization/prepare-chunk';
-import type { DatasetRef } from '../protocol';
+import type { DatasetRef } from '../protocol/pipeline-protocol';
 
 /**
  * Messages between the chunk preparer (in the pipeline worker) and each prepare worker. The dataset

@@ -1,25 +1,29 @@
+import type { LabSettings } from '../../core/evaluation/lab-settings';
+import type { ByMode } from '../../core/evaluation/pseudo-label-modes';
 import type { MeanApResult } from '../../core/metrics/mean-ap';
 import type { PrCurve } from '../../core/metrics/pr-curve';
-import type { PseudoLabelMode } from '../../core/evaluation/pseudo-labels';
-import type { PseudoLabelSettingsMessage } from '../protocol';
+import type { ReferenceCacheModel } from '../../core/ref-cache/reference-cache-layout';
+import type { DatasetRef } from './refs';
 
 /**
  * Questions the lab's views ask the pipeline worker about the finished run. The worker owns the
  * matrices (tens of MB for VOC train); views get the slices they draw, in typed arrays.
  */
 export type LabQuery =
+  /** The mAP of the three modes at one setting (the workspace's results table; remembered per setting). */
+  | { readonly kind: 'summary'; readonly settings: LabSettings }
   /** Every image's global, aggregate and final scores at one setting, with the ground truth. */
-  | { readonly kind: 'scores'; readonly settings: PseudoLabelSettingsMessage }
+  | { readonly kind: 'scores'; readonly settings: LabSettings }
   /** One image: its snippets' scores (heatmaps), α/β and where they came from, its labels. */
-  | { readonly kind: 'image'; readonly index: number; readonly settings: PseudoLabelSettingsMessage }
+  | { readonly kind: 'image'; readonly index: number; readonly settings: LabSettings }
   /** The image file itself, to draw (read from the dataset by the worker, which holds the folder). */
   | { readonly kind: 'image-file'; readonly index: number }
   /** mAP and per-class AP of the three modes. */
-  | { readonly kind: 'evaluation'; readonly settings: PseudoLabelSettingsMessage }
+  | { readonly kind: 'evaluation'; readonly settings: LabSettings }
   /** Precision–recall curves of one class for the three modes. */
-  | { readonly kind: 'pr-curves'; readonly classIndex: number; readonly settings: PseudoLabelSettingsMessage }
+  | { readonly kind: 'pr-curves'; readonly classIndex: number; readonly settings: LabSettings }
   /** mAP at every ζ of `zetas` (λ, scale, convention and difficult from `settings`). */
-  | { readonly kind: 'zeta-sweep'; readonly zetas: readonly number[]; readonly settings: PseudoLabelSettingsMessage }
+  | { readonly kind: 'zeta-sweep'; readonly zetas: readonly number[]; readonly settings: LabSettings }
   /** The snippet grids with a finished run of the same images and model in this browser. */
   | { readonly kind: 'cached-grids' }
   /**
@@ -27,11 +31,32 @@ export type LabQuery =
    * labels at `settings` (Y0), the ground truth, and a val set (another split's stored run; `valSplit`
    * null picks 'val' when stored).
    */
-  | { readonly kind: 'training-data'; readonly settings: PseudoLabelSettingsMessage; readonly valSplit: string | null }
+  | { readonly kind: 'training-data'; readonly settings: LabSettings; readonly valSplit: string | null }
   /** Splits a val set could come from (finished runs of the same model on other splits). */
   | { readonly kind: 'val-candidates' };
 
-export type ByMode<T> = Readonly<Record<PseudoLabelMode, T>>;
+/** Questions about a dataset, answered without a finished run. */
+export type DatasetQuery =
+  /** Which reference-reproduction caches (clip_cache/model_*) the dataset holds ([] when none, or not a VOC folder). */
+  { readonly kind: 'reference-caches'; readonly dataset: DatasetRef };
+
+/** Everything the page may ask the pipeline worker with a 'query' message. */
+export type WorkerQuery = LabQuery | DatasetQuery;
+
+/** The mAPs of the three modes at one setting, and what computing them cost. */
+export interface SummaryResult {
+  readonly kind: 'summary';
+  readonly settings: LabSettings;
+  readonly images: number;
+  readonly mAP: ByMode<number>;
+  readonly classesWithoutPositives: readonly string[];
+  readonly elapsedMs: number;
+}
+
+export interface ReferenceCachesResult {
+  readonly kind: 'reference-caches';
+  readonly caches: readonly ReferenceCacheModel[];
+}
 
 export interface ScoresResult {
   readonly kind: 'scores';
@@ -124,7 +149,9 @@ export interface ValCandidatesResult {
   readonly candidates: readonly string[];
 }
 
-export type LabResult = ValCandidatesResult | TrainingDataResult | CachedGridsResult | ScoresResult | ImageResult | ImageFileResult | EvaluationResult | PrCurvesResult | ZetaSweepResult;
+export type LabResult = SummaryResult | ValCandidatesResult | TrainingDataResult | CachedGridsResult | ScoresResult | ImageResult | ImageFileResult | EvaluationResult | PrCurvesResult | ZetaSweepResult;
+
+export type WorkerQueryResult = LabResult | ReferenceCachesResult;
 
 /** The result type that answers a query of kind K. */
-export type LabResultOf<K extends LabQuery['kind']> = Extract<LabResult, { kind: K }>;
+export type QueryResultOf<K extends WorkerQuery['kind']> = Extract<WorkerQueryResult, { kind: K }>;

@@ -1,27 +1,17 @@
-import type { PromptChoice } from '../core/clip/prompts';
-import type { SkippedItem } from '../core/data-error';
-import type { LabQuery, LabResult } from './lab/lab-protocol';
-import type { ReferenceCacheModel } from '../core/ref-cache/reference-cache-layout';
-import type { ReferenceCacheRequest } from './pipeline/reference-cache-run';
-import type { ExecutionProvider } from './inference/ort-web';
-import type { DownloadProgress } from './models/download-progress';
-import type { ModelVariant } from './models/model-catalog';
+import type { PromptChoice } from '../../core/clip/prompts';
+import type { SkippedItem } from '../../core/data-error';
+import type { LabSettings } from '../../core/evaluation/lab-settings';
+import type { WorkerQuery, WorkerQueryResult } from './lab-protocol';
+import type { DatasetRef, ExecutionProvider, ModelRef } from './refs';
 
 /**
  * The one message protocol between the app and the pipeline worker: discriminated unions on `type`.
  * Datasets and models travel as references the worker can open itself (a URL, a directory handle,
- * File objects — all structured-cloneable), never as decoded images.
+ * File objects — all structured-cloneable), never as decoded images. A leaf: it imports only the core
+ * and the other protocol files, so both sides can depend on it without a cycle.
  */
-export type DatasetRef =
-  | { readonly kind: 'http'; readonly url: string; readonly label: string }
-  | { readonly kind: 'directory'; readonly handle: FileSystemDirectoryHandle; readonly label: string }
-  | { readonly kind: 'files'; readonly files: readonly File[]; readonly label: string };
 
-export type ModelRef =
-  /** A catalog model: the app's own (served at /models/…) or a hub export; baseUrl = a hub mirror. */
-  | { readonly kind: 'catalog'; readonly id: string; readonly variant: ModelVariant; readonly baseUrl: string | null }
-  | { readonly kind: 'files'; readonly id: string; readonly files: readonly File[] };
-
+export type { DatasetRef, ExecutionProvider, ModelRef } from './refs';
 export interface RunRequest {
   readonly dataset: DatasetRef;
   readonly split: string | null;
@@ -37,20 +27,38 @@ export interface RunRequest {
   readonly chunkSize: number;
 }
 
-export interface PseudoLabelSettingsMessage {
-  readonly zeta: number;
-  readonly lambda: number;
-  /** Softmax multiplier; null = the model's own logit scale. */
-  readonly scale: number | null;
-  readonly convention: 'step' | 'voc07' | 'voc10';
-  readonly difficult: 'positive' | 'ignore';
+/** A reference reproduction's cache (`clip_cache/model_<clip>/…`) to open like a finished run. */
+export interface ReferenceCacheRequest {
+  readonly dataset: DatasetRef;
+  readonly split: string | null;
+  /** A model folder as listed, e.g. clip_cache/model_RN50x64. */
+  readonly modelPath: string;
+  readonly grid: number;
+}
+
+/** One progress figure for all the files of a model: what a single progress bar shows. */
+export interface DownloadProgress {
+  readonly loadedBytes: number;
   /**
-   * Another prompt template for this evaluation only (the lab's queries; Compare's "prompt set"):
-   * the class names in force stay. Absent: the prompts in force.
+   * The sum of every file's size: its Content-Length once its response has arrived, its real size once
+   * it is complete, and until then the catalog's approximate size (those paths are in approximateSizes).
+   * It can move either way while estimates are replaced; at the end it equals loadedBytes.
    */
-  readonly promptTemplate?: string;
-  /** Another snippet grid for this evaluation only, from a finished run stored in the browser. Absent: the run's. */
-  readonly grid?: number;
+  readonly totalBytes: number;
+  readonly filesDone: number;
+  readonly filesTotal: number;
+  /** Network bytes per second over the last few seconds (0 when nothing came over the network). */
+  readonly bytesPerSecond: number;
+  /** null while the speed is unknown; 0 when done. */
+  readonly etaSeconds: number | null;
+  /** True when every file came from the browser's Cache Storage: no network request at all. */
+  readonly fromCache: boolean;
+  readonly filesFromCache: number;
+  /** Paths whose share of totalBytes is still the catalog's approximate size. */
+  readonly approximateSizes: readonly string[];
+  /** Paths whose response carried no usable Content-Length (absent, or of a compressed body). */
+  readonly missingContentLength: readonly string[];
+  readonly done: boolean;
 }
 
 export type ToWorker =
@@ -58,13 +66,10 @@ export type ToWorker =
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'cancel' }
-  | { readonly type: 'evaluate'; readonly settings: PseudoLabelSettingsMessage }
   /** Another prompt template / class names for the finished run: text encoder only, then 'prompts'. */
   | { readonly type: 'set-prompts'; readonly choice: PromptChoice }
-  /** A view's question about the finished run (lab/lab-protocol.ts); answered by 'query-result'. */
-  | { readonly type: 'query'; readonly requestId: number; readonly query: LabQuery }
-  /** Which reference-reproduction caches (clip_cache/model_*) the dataset holds: answered by 'reference-caches'. */
-  | { readonly type: 'list-reference-caches'; readonly dataset: DatasetRef }
+  /** A view's question (lab-protocol.ts): about the finished run, or about a dataset; answered by 'query-result'. */
+  | { readonly type: 'query'; readonly requestId: number; readonly query: WorkerQuery }
   /** Opens one like a finished run (then 'complete' with `fixedScale`). */
   | { readonly type: 'open-reference-cache'; readonly request: ReferenceCacheRequest }
   /** Test-only: destroys onnxruntime-web's GPUDevice, a real device loss. Sent only by the page's `?e2e` hooks. */
@@ -80,14 +85,6 @@ export interface RunProgress {
   readonly fromCache: number;
   readonly imagesPerSecond: number;
   readonly etaSeconds: number | null;
-}
-
-export interface EvaluationMessage {
-  readonly settings: PseudoLabelSettingsMessage;
-  readonly images: number;
-  readonly mAP: { readonly global: number; readonly aggregate: number; readonly final: number };
-  readonly classesWithoutPositives: readonly string[];
-  readonly elapsedMs: number;
 }
 
 /** A prompt set in force for the finished run, and what changing to it cost. */
@@ -116,14 +113,10 @@ export type FromWorker =
       /** Set for a reference cache: the only softmax scale its scores exist at (no temperature choice). */
       readonly fixedScale?: number;
     }
-  | { readonly type: 'reference-caches'; readonly datasetLabel: string; readonly caches: readonly ReferenceCacheModel[] }
   | { readonly type: 'cancelled' }
-  | { readonly type: 'evaluation'; readonly evaluation: EvaluationMessage }
-  /** A setting the finished run cannot be evaluated at (its last evaluation stays shown). */
-  | { readonly type: 'evaluation-error'; readonly message: string }
   | { readonly type: 'prompts'; readonly prompts: PromptsMessage }
   /** A prompt change that could not be applied (the previous prompts stay in force). */
   | { readonly type: 'prompts-error'; readonly message: string }
-  | { readonly type: 'query-result'; readonly requestId: number; readonly result: LabResult }
+  | { readonly type: 'query-result'; readonly requestId: number; readonly result: WorkerQueryResult }
   | { readonly type: 'query-error'; readonly requestId: number; readonly message: string }
   | { readonly type: 'error'; readonly message: string };

@@ -1,6 +1,6 @@
 import type { EpochFigures } from '../../core/training/trainer';
 import type { TrainingSettings } from '../../core/training/training-settings';
-import type { TrainingDataResult } from '../lab/lab-protocol';
+import type { TrainingDataResult } from './lab-protocol';
 
 /** Messages between the page and the training worker (src/worker/training/training-worker.ts). */
 

@@ -3,7 +3,7 @@ import type { TrainerState } from '../../core/training/trainer';
 import { DEFAULT_TRAINING_SETTINGS } from '../../core/training/training-settings';
 import { trainRun, type TrainRunOptions } from './train-run';
 import { trimToCheckpoint, type TrainingRecords } from './training-records';
-import type { TrainingDataMessage, TrainingRunMeta, TrainingRunRecord } from './training-protocol';
+import type { TrainingDataMessage, TrainingRunMeta, TrainingRunRecord } from '../protocol/training-protocol';
 
 /** In-memory records (the IndexedDB one is the same interface). */
 function memoryRecords(): TrainingRecords & { checkpoints: Map<string, TrainerState> } {

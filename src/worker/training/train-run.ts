@@ -4,7 +4,7 @@ import { createMatrix } from '../../core/types';
 import type { GpuContext } from '../../gpu/gpu-context';
 import { createGpuTrainer, type GpuTrainer } from '../../gpu/training/gpu-trainer';
 import { trimToCheckpoint, type TrainingRecords } from './training-records';
-import type { TrainingBackend, TrainingDataMessage, TrainingRunMeta, TrainingRunRecord } from './training-protocol';
+import type { TrainingBackend, TrainingDataMessage, TrainingRunMeta, TrainingRunRecord } from '../protocol/training-protocol';
 
 export interface TrainRunOptions {
   readonly meta: TrainingRunMeta;

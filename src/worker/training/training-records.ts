@@ -1,6 +1,6 @@
 import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import type { TrainerState } from '../../core/training/trainer';
-import type { TrainingRunRecord } from './training-protocol';
+import type { TrainingRunRecord } from '../protocol/training-protocol';
 
 /**
  * Training runs in this origin's IndexedDB (`cdul-training`): each run's record (settings, curves,

@@ -2,7 +2,7 @@
 import { GpuContext } from '../../gpu/gpu-context';
 import { openTrainingRecords } from './training-records';
 import { trainRun } from './train-run';
-import type { FromTraining, ToTraining } from './training-protocol';
+import type { FromTraining, ToTraining } from '../protocol/training-protocol';
 
 /**
  * The training worker: trains classifier heads (WebGPU kernels or the CPU) one run at a time, off the

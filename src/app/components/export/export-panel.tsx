@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react';
+import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/temperature';
+import type { LabSettings } from '../../../core/evaluation/lab-settings';
+import { PSEUDO_LABEL_MODES, type PseudoLabelMode } from '../../../core/evaluation/pseudo-label-modes';
 import {
   evaluationReportJson,
   pseudoLabelsCsv,
@@ -8,38 +11,36 @@ import {
   type ExportContext,
 } from '../../../core/export/pseudo-label-export';
 import { metricLabel, scaleLabel } from '../../../core/lab/compare';
-import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/temperature';
-import type { PseudoLabelMode } from '../../../core/evaluation/pseudo-labels';
-import type { PseudoLabelSettingsMessage } from '../../../worker/protocol';
-import { askLab } from '../../state/lab-client';
-import type { PipelineClient } from '../../state/pipeline-client';
-import { useRunStore } from '../../state/run-store';
-import { useSelectionStore } from '../../state/selection-store';
+import { download } from '../../lib/download';
+import { useLabServices } from '../../state/lab-services';
+import { useLabStore } from '../../state/lab-store';
+import { useRunStatus } from '../../state/run-status-store';
 import './export.css';
-import { download } from './download';
 import { RefinedExport } from './refined-export';
 
 export interface ExportChoice {
   readonly label: string;
-  readonly settings: PseudoLabelSettingsMessage;
+  readonly settings: LabSettings;
 }
 
 type ExportKind = 'csv' | 'json' | 'voc' | 'report';
 
-const MODES: readonly PseudoLabelMode[] = ['final', 'aggregate', 'global'];
+/** The select lists the final labels first: what most exports want. */
+const MODES: readonly PseudoLabelMode[] = [...PSEUDO_LABEL_MODES].reverse();
 
 /**
  * Downloads of the finished run at one setting: pseudo labels (CSV, JSON, VOC `<class>_<split>.txt` in
  * one zip) and the evaluation report (JSON). With several `choices` (Compare's A and B) a select picks one.
  */
-export function ExportPanel({ client, choices, headingLevel = 2 }: { client: PipelineClient; choices: readonly ExportChoice[]; headingLevel?: 2 | 3 }) {
+export function ExportPanel({ choices, headingLevel = 2 }: { choices: readonly ExportChoice[]; headingLevel?: 2 | 3 }) {
+  const { client } = useLabServices();
   const [choiceIndex, setChoiceIndex] = useState(0);
   const [mode, setMode] = useState<PseudoLabelMode>('final');
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const run = useRunStore();
-  const selection = useSelectionStore();
+  const run = useRunStatus();
+  const selection = useLabStore((state) => state.selection);
   const choice = choices[Math.min(choiceIndex, choices.length - 1)]!;
   const settings = choice.settings;
   const split = run.dataset?.split ?? 'all';
@@ -62,11 +63,11 @@ export function ExportPanel({ client, choices, headingLevel = 2 }: { client: Pip
     try {
       let name: string;
       if (kind === 'report') {
-        const { results } = await askLab(client, { kind: 'evaluation', settings });
+        const [{ results }, { images }] = await Promise.all([client.ask({ kind: 'evaluation', settings }), client.ask({ kind: 'summary', settings })]);
         name = `${settingsFileStem('report', settings)}.json`;
-        download(name, evaluationReportJson(results, settings, { ...context(), images: run.evaluation?.images ?? 0 }), 'application/json');
+        download(name, evaluationReportJson(results, settings, { ...context(), images }), 'application/json');
       } else {
-        const scores = await askLab(client, { kind: 'scores', settings });
+        const scores = await client.ask({ kind: 'scores', settings });
         const table = { ids: scores.ids, classes: scores.classes, scores: scores.scores[mode] };
         const stem = settingsFileStem(mode, settings);
         if (kind === 'csv') {
@@ -137,7 +138,7 @@ export function ExportPanel({ client, choices, headingLevel = 2 }: { client: Pip
         At ζ {settings.zeta.toFixed(2)} · λ {settings.lambda.toFixed(2)} · temperature {scaleLabel(settings.scale, PAPER_SCALE.scale, REFERENCE_REPRODUCTION_SCALE.scale)}; the report’s AP:{' '}
         {metricLabel(settings.convention, settings.difficult)}. The VOC files come as one zip (one download, not one per class).
       </p>
-      <RefinedExport client={client} context={context} />
+      <RefinedExport context={context} />
       <p role="status" aria-label="Export status" className="muted">
         {done && `Saved ${done}`}
       </p>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { ExportContext } from '../../../core/export/pseudo-label-export';
 import { refinedFileStem, refinedLabelsCsv, refinedLabelsJson } from '../../../core/export/refined-label-export';
-import { useLabQuery } from '../../state/lab-client';
-import type { PipelineClient } from '../../state/pipeline-client';
-import { useRunStore } from '../../state/run-store';
+import { download } from '../../lib/download';
+import { useLabStore } from '../../state/lab-store';
+import { useRefinedLabels } from '../../state/refined-labels';
+import { useRunStatus } from '../../state/run-status-store';
 import { useTrainingStore } from '../../state/training-store';
-import { useRefinedLabels } from '../gallery/use-refined-labels';
-import { download } from './download';
+import { useLabQuery } from '../../state/use-lab-query';
 
 type RefinedKind = 'csv' | 'json';
 
@@ -16,13 +16,13 @@ type RefinedKind = 'csv' | 'json';
  * The image ids and ground truth come from the run's 'scores' answer at the workspace setting (the
  * gallery's, so usually cached); they do not depend on the setting.
  */
-export function RefinedExport({ client, context }: { client: PipelineClient; context(): ExportContext }) {
+export function RefinedExport({ context }: { context(): ExportContext }) {
   const chosen = useTrainingStore((state) => state.refined);
-  const runKey = useRunStore((state) => state.runKey);
-  const settings = useRunStore((state) => state.settings);
-  const complete = useRunStore((state) => state.phase === 'complete');
+  const runKey = useRunStatus((state) => state.runKey);
+  const settings = useLabStore((state) => state.settings);
+  const complete = useRunStatus((state) => state.phase === 'complete');
   const forThisRun = chosen !== null && runKey !== null && chosen.embeddingRunKey === runKey;
-  const query = useLabQuery(client, complete && forThisRun ? { kind: 'scores', settings } : null);
+  const query = useLabQuery(complete && forThisRun ? { kind: 'scores', settings } : null);
   const scores = query.data ?? null;
   const refined = useRefinedLabels(scores ? { images: scores.ids.length, classes: scores.classes.length } : null);
   const [done, setDone] = useState<string | null>(null);

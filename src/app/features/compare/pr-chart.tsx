@@ -1,17 +1,16 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { LabSettings } from '../../../core/evaluation/lab-settings';
+import { PSEUDO_LABEL_MODES } from '../../../core/evaluation/pseudo-label-modes';
 import type { LegendEntry } from '../../../core/export/chart-svg';
-import { metricLabel, prCurvePoints } from '../../../core/lab/compare';
 import { settingsFileStem } from '../../../core/export/pseudo-label-export';
-import type { PrCurvesResult } from '../../../worker/lab/lab-protocol';
-import type { PseudoLabelSettingsMessage } from '../../../worker/protocol';
-import { ChartFrame } from '../export/chart-frame';
+import { metricLabel, prCurvePoints } from '../../../core/lab/compare';
+import type { PrCurvesResult } from '../../../worker/protocol/lab-protocol';
+import { ChartFrame } from '../../components/chart-frame';
 import { LINE_WIDTH, MODE_COLORS } from './zeta-chart';
 
-const MODES = ['global', 'aggregate', 'final'] as const;
-
 /** Precision–recall curves of one class: A solid, B dashed, one colour per mode. */
-export function PrChart({ className, a, b, curvesA, curvesB }: { className: string; a: PseudoLabelSettingsMessage; b: PseudoLabelSettingsMessage; curvesA: PrCurvesResult; curvesB: PrCurvesResult }) {
-  const series = MODES.flatMap((mode) => [
+export function PrChart({ className, a, b, curvesA, curvesB }: { className: string; a: LabSettings; b: LabSettings; curvesA: PrCurvesResult; curvesB: PrCurvesResult }) {
+  const series = PSEUDO_LABEL_MODES.flatMap((mode) => [
     { mode, key: `a-${mode}`, label: `${mode} (A)`, color: MODE_COLORS[mode], dashed: false, convention: a.convention, points: prCurvePoints(curvesA.curves[mode]) },
     { mode, key: `b-${mode}`, label: `${mode} (B)`, color: MODE_COLORS[mode], dashed: true, convention: b.convention, points: prCurvePoints(curvesB.curves[mode]) },
   ]);

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
-import { validatePromptTemplate } from '../../../core/clip/prompts';
 import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/temperature';
+import type { LabSettings } from '../../../core/evaluation/lab-settings';
 import { AP_CONVENTIONS, AP_CONVENTION_LABELS } from '../../../core/metrics/ap-convention';
-import type { CachedGridsResult } from '../../../worker/lab/lab-protocol';
-import type { PseudoLabelSettingsMessage } from '../../../worker/protocol';
+import type { CachedGridsResult } from '../../../worker/protocol/lab-protocol';
+import { PromptTemplateField } from './prompt-template-field';
 
 const SCALES = { model: null, paper: PAPER_SCALE.scale, reference: REFERENCE_REPRODUCTION_SCALE.scale } as const;
 
@@ -21,10 +20,10 @@ export function SettingsEditor({
   onChange,
 }: {
   side: 'A' | 'B';
-  settings: PseudoLabelSettingsMessage;
+  settings: LabSettings;
   /** The grids with a finished run of these images in the browser (a select appears when there are several). */
   grids: CachedGridsResult | undefined;
-  onChange: (patch: Partial<PseudoLabelSettingsMessage>) => void;
+  onChange: (patch: Partial<LabSettings>) => void;
 }) {
   return (
     <fieldset className={`compare-side side-${side.toLowerCase()}`}>
@@ -47,7 +46,7 @@ export function SettingsEditor({
       </label>
       <label className="field">
         AP convention
-        <select value={settings.convention} onChange={(event) => onChange({ convention: event.target.value as PseudoLabelSettingsMessage['convention'] })}>
+        <select value={settings.convention} onChange={(event) => onChange({ convention: event.target.value as LabSettings['convention'] })}>
           {AP_CONVENTIONS.map((convention) => (
             <option key={convention} value={convention}>
               {AP_CONVENTION_LABELS[convention]}
@@ -57,7 +56,7 @@ export function SettingsEditor({
       </label>
       <label className="field">
         Difficult objects
-        <select value={settings.difficult} onChange={(event) => onChange({ difficult: event.target.value as PseudoLabelSettingsMessage['difficult'] })}>
+        <select value={settings.difficult} onChange={(event) => onChange({ difficult: event.target.value as LabSettings['difficult'] })}>
           <option value="positive">count as positive (reproduction)</option>
           <option value="ignore">ignored (VOC protocol)</option>
         </select>
@@ -83,37 +82,5 @@ export function SettingsEditor({
       )}
       <PromptTemplateField side={side} template={settings.promptTemplate} onChange={(promptTemplate) => onChange({ promptTemplate })} />
     </fieldset>
-  );
-}
-
-/**
- * The side's prompt set: blank = the prompts in force. Applied on Enter or when leaving the field
- * (each new template runs the text encoder once), refused in place when it has no {name}.
- */
-function PromptTemplateField({ side, template, onChange }: { side: 'A' | 'B'; template: string | undefined; onChange: (template: string | undefined) => void }) {
-  const [draft, setDraft] = useState(template ?? '');
-  useEffect(() => setDraft(template ?? ''), [template]);
-  const problem = draft.trim() === '' ? null : validatePromptTemplate(draft);
-  const apply = () => {
-    if (problem) return;
-    const next = draft.trim() === '' ? undefined : draft;
-    if (next !== template) onChange(next);
-  };
-  return (
-    <label className="field wide">
-      Prompt template {side}
-      <input
-        type="text"
-        value={draft}
-        placeholder="the prompts in force"
-        aria-invalid={problem !== null}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={apply}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') apply();
-        }}
-      />
-      {problem && <span className="field-error">{problem}</span>}
-    </label>
   );
 }

@@ -1,19 +1,19 @@
 import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LabSettings } from '../../../core/evaluation/lab-settings';
+import { PSEUDO_LABEL_MODES } from '../../../core/evaluation/pseudo-label-modes';
 import type { LegendEntry } from '../../../core/export/chart-svg';
-import { mapAxis, mapUnitLabel, type ZetaChart as ZetaChartData } from '../../../core/lab/compare';
-import type { PseudoLabelSettingsMessage } from '../../../worker/protocol';
-import { ChartFrame } from '../export/chart-frame';
 import { settingsFileStem } from '../../../core/export/pseudo-label-export';
+import { mapAxis, mapUnitLabel, type ZetaChart as ZetaChartData } from '../../../core/lab/compare';
+import { ChartFrame } from '../../components/chart-frame';
 
 export const MODE_COLORS = { global: '#64748b', aggregate: '#d97706', final: '#1d4ed8' } as const;
-const MODES = ['global', 'aggregate', 'final'] as const;
 /** Wider lines below, so curves that coincide (often aggregate and final at mAP 100) both stay visible. */
 export const LINE_WIDTH = { global: 2, aggregate: 5, final: 2 } as const;
 const MARK_COLORS = { A: '#0f766e', B: '#be185d' } as const;
 
 /** mAP versus ζ for the three modes; A and B as vertical lines and dots on their curves. */
-export function ZetaChart({ chart, a, b }: { chart: ZetaChartData; a: PseudoLabelSettingsMessage; b: PseudoLabelSettingsMessage }) {
-  const legend: LegendEntry[] = MODES.flatMap((mode) => [
+export function ZetaChart({ chart, a, b }: { chart: ZetaChartData; a: LabSettings; b: LabSettings }) {
+  const legend: LegendEntry[] = PSEUDO_LABEL_MODES.flatMap((mode) => [
     { label: chart.separateB ? `${mode} (A)` : mode, color: MODE_COLORS[mode] },
     ...(chart.separateB ? [{ label: `${mode} (B)`, color: MODE_COLORS[mode], dashed: true }] : []),
   ]);
@@ -39,11 +39,11 @@ export function ZetaChart({ chart, a, b }: { chart: ZetaChartData; a: PseudoLabe
           <XAxis dataKey="zeta" type="number" domain={[0, 1]} ticks={[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]} label={{ value: 'ζ', position: 'insideBottom', offset: -10 }} />
           <YAxis domain={axis.domain as [number, number]} ticks={axis.ticks as number[]} width={64} label={{ value: 'mAP %', angle: -90, position: 'insideLeft', offset: 4 }} />
           <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(2) : String(value))} labelFormatter={(zeta) => `ζ = ${Number(zeta).toFixed(2)}`} />
-          {MODES.map((mode) => (
+          {PSEUDO_LABEL_MODES.map((mode) => (
             <Line key={`a-${mode}`} type="linear" dataKey={`a_${mode}`} name={chart.separateB ? `${mode} (A)` : mode} stroke={MODE_COLORS[mode]} strokeWidth={LINE_WIDTH[mode]} dot={false} isAnimationActive={false} />
           ))}
           {chart.separateB &&
-            MODES.map((mode) => (
+            PSEUDO_LABEL_MODES.map((mode) => (
               <Line key={`b-${mode}`} type="linear" dataKey={`b_${mode}`} name={`${mode} (B)`} stroke={MODE_COLORS[mode]} strokeDasharray="6 4" strokeWidth={LINE_WIDTH[mode]} dot={false} isAnimationActive={false} />
             ))}
           {chart.markers.map((marker, index) => (
@@ -57,7 +57,7 @@ export function ZetaChart({ chart, a, b }: { chart: ZetaChartData; a: PseudoLabe
             />
           ))}
           {chart.markers.flatMap((marker) =>
-            MODES.map((mode) => (
+            PSEUDO_LABEL_MODES.map((mode) => (
               <ReferenceDot key={`dot-${marker.label}-${mode}`} x={marker.zeta} y={marker.mAP[mode]} r={4} fill={MODE_COLORS[mode]} stroke={MARK_COLORS[marker.label]} strokeWidth={2} />
             )),
           )}

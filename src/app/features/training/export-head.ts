@@ -1,6 +1,6 @@
-import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
+import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 import type { TrainingController } from '../../state/training-controller';
-import { download } from '../export/download';
+import { download } from '../../lib/download';
 
 /** Downloads the run's head after its last finished epoch as an ONNX model (raw CLIP embeddings in). */
 export async function exportHeadOnnx(controller: TrainingController, run: TrainingRunRecord): Promise<void> {

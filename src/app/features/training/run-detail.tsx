@@ -1,7 +1,7 @@
 import { trainingFiguresCsv, trainingFiguresJson, trainingFileStem } from '../../../core/export/training-figures-export';
-import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
-import { download } from '../export/download';
-import { formatEta } from '../run/format';
+import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
+import { download } from '../../lib/download';
+import { formatEta } from '../../lib/format';
 import { trainingEta } from './training-curves';
 
 /** One run: where it stands (epoch, time per epoch, ETA, backend) and its figures per epoch. */

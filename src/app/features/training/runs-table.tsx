@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { sortRuns, summariseRun, sweepRunValue, type SortDirection, type SweepRunSummary, type SweepSortKey } from '../../../core/training/sweep';
-import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
+import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
+import { useLabServices } from '../../state/lab-services';
+import { useLabStore } from '../../state/lab-store';
 import type { TrainingController } from '../../state/training-controller';
 import { useTrainingStore } from '../../state/training-store';
-import { useViewStore } from '../../state/view-store';
-import { useRunStore } from '../../state/run-store';
-import { useGalleryStore } from '../gallery/gallery-store';
+import { useFinishedRun } from '../../state/use-lab-query';
 import { exportHeadOnnx } from './export-head';
-import { useTrainingForm } from './training-form-store';
 
 const COLUMNS: readonly { key: SweepSortKey; label: string; digits: number }[] = [
   { key: 'id', label: 'Run', digits: 0 },
@@ -26,7 +25,8 @@ const COLUMNS: readonly { key: SweepSortKey; label: string; digits: number }[] =
 ];
 
 /** Every stored run (sweeps included) as a sortable table; a row's actions open, resume, export or delete it. */
-export function RunsTable({ controller }: { controller: TrainingController }) {
+export function RunsTable() {
+  const { training: controller } = useLabServices();
   const { runs, shown, toggleShown, focus, activeRunId, refined } = useTrainingStore();
   const [sort, setSort] = useState<{ key: SweepSortKey; direction: SortDirection }>({ key: 'id', direction: 'asc' });
   const [error, setError] = useState<string | null>(null);
@@ -100,9 +100,9 @@ function RunActions({ run, row, controller, busy, act, focus }: {
   act: (work: () => Promise<void>) => void;
   focus: (id: string) => void;
 }) {
-  const backend = useTrainingForm((state) => state.backend);
-  const runKey = useRunStore((state) => (state.phase === 'complete' ? state.runKey : null));
-  const show = useViewStore((state) => state.show);
+  const backend = useLabStore((state) => state.trainingForm.backend);
+  const { runKey } = useFinishedRun();
+  const show = useLabStore((state) => state.showView);
   const name = row.id;
   const trained = run.figures.length > 0;
   const sameImages = runKey === run.meta.embeddingRunKey;
@@ -128,7 +128,7 @@ function RunActions({ run, row, controller, busy, act, focus }: {
         title={sameImages ? undefined : 'trained on another run of images: open it in the workspace first'}
         onClick={() => act(async () => {
           await controller.showRefined(run.meta.id);
-          useGalleryStore.getState().set({ mode: 'refined' });
+          useLabStore.getState().setGallery({ mode: 'refined' });
           show('gallery');
         })}
         aria-label={`refined labels of ${name} in the gallery`}

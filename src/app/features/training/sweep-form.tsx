@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { parseSweepValues, planSweep, SWEEP_FIELDS, sweepSize, type SweepField, type SweepSpace } from '../../../core/training/sweep';
-import type { TrainingController } from '../../state/training-controller';
+import { useLabServices } from '../../state/lab-services';
+import { useLabStore } from '../../state/lab-store';
 import { useTrainingStore } from '../../state/training-store';
-import { useTrainingForm } from './training-form-store';
 
 const LABELS: Record<SweepField, string> = {
   learningRate: 'Learning rates',
@@ -16,8 +16,9 @@ const LABELS: Record<SweepField, string> = {
  * A grid or random search (the reference's Optuna search, as lists of values) around the form's
  * settings, run one after another; results land in the runs table.
  */
-export function SweepForm({ controller }: { controller: TrainingController }) {
-  const { settings, backend, valSplit } = useTrainingForm();
+export function SweepForm() {
+  const { training: controller } = useLabServices();
+  const { settings, backend, valSplit } = useLabStore((state) => state.trainingForm);
   const { activeRunId, sweep } = useTrainingStore();
   const [texts, setTexts] = useState<Record<SweepField, string>>({
     learningRate: '0.01, 0.001',

@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LegendEntry } from '../../../core/export/chart-svg';
-import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
-import { ChartFrame } from '../export/chart-frame';
+import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
+import { ChartFrame } from '../../components/chart-frame';
 import { curveRows, runColor, type CurveMetric } from './training-curves';
 
 const CHARTS: readonly { metric: CurveMetric; title: string; unit: string }[] = [

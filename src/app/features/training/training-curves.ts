@@ -1,4 +1,4 @@
-import type { TrainingRunRecord } from '../../../worker/training/training-protocol';
+import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 
 /** Chart rows from run records: one row per epoch, one column per run (its id). */
 export type CurveMetric = 'loss' | 'pseudoLabelMap' | 'valMap';

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { HEAD_KINDS, validateTrainingSettings, type TrainingSettings } from '../../../core/training/training-settings';
-import { askLab } from '../../state/lab-client';
-import { useRunStore } from '../../state/run-store';
-import type { PipelineClient } from '../../state/pipeline-client';
-import type { TrainingController } from '../../state/training-controller';
+import { useLabServices } from '../../state/lab-services';
+import { useLabStore } from '../../state/lab-store';
+import { valCandidatesOptions } from '../../state/queries';
 import { useTrainingStore } from '../../state/training-store';
-import { useWebGpuProbe } from '../gpu-status/use-webgpu-probe';
-import { useTrainingForm } from './training-form-store';
+import { useFinishedRun } from '../../state/use-lab-query';
+import { isSoftwareAdapter, useWebGpuProbe } from '../../state/use-webgpu-probe';
 
 type NumericField = Exclude<keyof TrainingSettings, 'head' | 'patience'>;
 
@@ -22,15 +22,19 @@ const FIELDS: readonly { key: NumericField; label: string; step: string; hint: s
 ];
 
 /** One run's settings, the backend, the val split, and Train / Stop. */
-export function TrainingForm({ controller, client }: { controller: TrainingController; client: PipelineClient }) {
-  const { settings, backend, valSplit, patch, set } = useTrainingForm();
+export function TrainingForm() {
+  const { client, training: controller } = useLabServices();
+  const { settings, backend, valSplit } = useLabStore((state) => state.trainingForm);
+  const patch = useLabStore((state) => state.patchTrainingSettings);
+  const set = useLabStore((state) => state.setTrainingForm);
   const { activeRunId, sweep, valNote } = useTrainingStore();
-  const valCandidates = useValCandidates(client);
+  const { runKey } = useFinishedRun();
+  const valCandidates = useQuery(valCandidatesOptions(client, runKey)).data ?? [];
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const invalid = validationError(settings);
   const probe = useWebGpuProbe();
-  const software = probe.status === 'available' && (probe.adapter.isFallbackAdapter || /swiftshader/i.test(`${probe.adapter.vendor} ${probe.adapter.architecture}`));
+  const software = isSoftwareAdapter(probe);
   const train = async () => {
     setError(null);
     setStarting(true);
@@ -123,25 +127,4 @@ function validationError(settings: TrainingSettings): string | null {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-}
-
-/**
- * The splits a val set can come from, asked afresh whenever the form appears or the run changes (not
- * cached: computing another split in the workspace adds one).
- */
-function useValCandidates(client: PipelineClient): readonly string[] {
-  const runKey = useRunStore((state) => (state.phase === 'complete' ? state.runKey : null));
-  const [candidates, setCandidates] = useState<readonly string[]>([]);
-  useEffect(() => {
-    if (!runKey) return;
-    let current = true;
-    askLab(client, { kind: 'val-candidates' }).then(
-      (result) => current && setCandidates(result.candidates),
-      () => current && setCandidates([]),
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, runKey]);
-  return candidates;
 }

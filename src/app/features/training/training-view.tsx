@@ -1,8 +1,6 @@
-import type { PipelineClient } from '../../state/pipeline-client';
-import type { TrainingController } from '../../state/training-controller';
-import { useRunStore } from '../../state/run-store';
+import { useLabStore } from '../../state/lab-store';
+import { useRunStatus } from '../../state/run-status-store';
 import { useTrainingStore } from '../../state/training-store';
-import { useViewStore } from '../../state/view-store';
 import { RunDetail } from './run-detail';
 import { RunsTable } from './runs-table';
 import { SweepForm } from './sweep-form';
@@ -11,10 +9,10 @@ import { TrainingForm } from './training-form';
 import './training.css';
 
 /** Issue 6's view: train heads with gradient alignment, watch and overlay their curves, sweep settings. */
-export function TrainingView({ controller, client }: { controller: TrainingController; client: PipelineClient }) {
-  const complete = useRunStore((state) => state.phase === 'complete');
-  const fixedScale = useRunStore((state) => state.fixedScale);
-  const show = useViewStore((state) => state.show);
+export function TrainingView() {
+  const complete = useRunStatus((state) => state.phase === 'complete');
+  const fixedScale = useRunStatus((state) => state.fixedScale);
+  const show = useLabStore((state) => state.showView);
   const { runs, shown, focusedRunId, error, loaded } = useTrainingStore();
   const shownRuns = runs.filter((run) => shown.includes(run.meta.id));
   const focused = runs.find((run) => run.meta.id === focusedRunId) ?? null;
@@ -28,8 +26,8 @@ export function TrainingView({ controller, client }: { controller: TrainingContr
       <div className="training-forms">
         {complete && fixedScale === null ? (
           <>
-            <TrainingForm controller={controller} client={client} />
-            <SweepForm controller={controller} />
+            <TrainingForm />
+            <SweepForm />
           </>
         ) : (
           <section className="panel empty-state" aria-label="Train a classifier: no embeddings yet">
@@ -50,7 +48,7 @@ export function TrainingView({ controller, client }: { controller: TrainingContr
         {loaded ? <TrainingCharts runs={shownRuns} /> : <p>Reading the stored runs…</p>}
       </section>
       {focused && <RunDetail run={focused} />}
-      <RunsTable controller={controller} />
+      <RunsTable />
     </div>
   );
 }

@@ -1,10 +1,15 @@
 import { useState, type DragEvent } from 'react';
-import { DEMO_DATASET, useSelectionStore } from '../../state/selection-store';
+import { useLabStore } from '../../state/lab-store';
+import { DEMO_DATASET } from '../../state/selection';
+import type { DatasetRef } from '../../../worker/protocol/pipeline-protocol';
 
 const SPLITS = ['train', 'val', 'trainval'];
 
 export function DatasetPanel() {
-  const { dataset, split, setDataset, setSplit } = useSelectionStore();
+  const { dataset, split } = useLabStore((state) => state.selection);
+  const select = useLabStore((state) => state.select);
+  const setDataset = (next: DatasetRef, nextSplit: string | null) => select({ dataset: next, split: nextSplit });
+  const setSplit = (next: string | null) => select({ split: next });
   const [dragging, setDragging] = useState(false);
   const canPickDirectory = typeof window.showDirectoryPicker === 'function';
 

@@ -1,5 +1,5 @@
-import { useWebGpuProbe } from './use-webgpu-probe';
 import type { AdapterSummary } from '../../../gpu/webgpu-probe';
+import { useWebGpuProbe } from '../../state/use-webgpu-probe';
 
 export function GpuStatusPanel() {
   const probe = useWebGpuProbe();

@@ -1,12 +1,16 @@
-import { useEffect, useState } from 'react';
-import { clearModelCache, modelCacheUsage } from '../../../worker/models/model-cache';
-import { MODEL_CATALOG, approxModelBytes, availableVariants, catalogEntry, type ModelVariant } from '../../../worker/models/model-catalog';
-import { catalogModel, useSelectionStore } from '../../state/selection-store';
-import { useRunStore } from '../../state/run-store';
-import { formatMegabytes } from '../run/format';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { MODEL_CATALOG, approxModelBytes, availableVariants, catalogEntry, type ModelVariant } from '../../../core/clip/model-catalog';
+import { clearModelCache } from '../../../worker/clients/model-cache-client';
+import { formatMegabytes } from '../../lib/format';
+import { useLabStore } from '../../state/lab-store';
+import { modelCacheUsageOptions } from '../../state/queries';
+import { useRunStatus } from '../../state/run-status-store';
+import { catalogModel } from '../../state/selection';
 
 export function ModelPanel() {
-  const { model, setModel } = useSelectionStore();
+  const model = useLabStore((state) => state.selection.model);
+  const select = useLabStore((state) => state.select);
+  const setModel = (next: typeof model) => select({ model: next });
   const entry = model.kind === 'catalog' ? catalogEntry(model.id) : null;
   return (
     <section className="panel" aria-labelledby="model-heading">
@@ -57,10 +61,11 @@ export function ModelPanel() {
 
 /** What the browser keeps of downloaded models, and a way to free it. */
 function ModelCacheLine() {
-  const phase = useRunStore((state) => state.phase);
-  const [bytes, setBytes] = useState<number | null>(null);
-  const refresh = () => void modelCacheUsage().then((usage) => setBytes(usage.bytes), () => setBytes(null));
-  useEffect(refresh, [phase]);
+  const phase = useRunStatus((state) => state.phase);
+  const queries = useQueryClient();
+  const usage = useQuery(modelCacheUsageOptions(phase));
+  const bytes = usage.data?.bytes ?? null;
+  const refresh = () => void queries.invalidateQueries({ queryKey: modelCacheUsageOptions(phase).queryKey });
   return (
     <p className="muted" aria-label="Model cache">
       Models kept in this browser: {bytes === null ? '—' : formatMegabytes(bytes)}{' '}

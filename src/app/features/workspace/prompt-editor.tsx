@@ -1,16 +1,20 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_PROMPT_CHOICE, validatePromptTemplate, type PromptChoice } from '../../../core/clip/prompts';
 import { naturalClassName } from '../../../core/voc/voc-classes';
-import type { PipelineClient } from '../../state/pipeline-client';
-import { useRunStore } from '../../state/run-store';
+import { useLabServices } from '../../state/lab-services';
+import { useLabStore } from '../../state/lab-store';
+import { clearPromptError, useRunStatus } from '../../state/run-status-store';
 
 /**
  * Prompt template and class names of the finished run. Applying them runs only the text encoder in the
  * worker (or nothing, for a prompt set embedded before) and recomputes the similarities from the stored
  * image embeddings; the next run also starts with them.
  */
-export function PromptEditor({ client, classes }: { client: PipelineClient; classes: readonly string[] }) {
-  const { promptChoice, prompts, promptError, choosePrompts } = useRunStore();
+export function PromptEditor({ classes }: { classes: readonly string[] }) {
+  const { client } = useLabServices();
+  const promptChoice = useLabStore((state) => state.selection.promptChoice);
+  const select = useLabStore((state) => state.select);
+  const { prompts, promptError } = useRunStatus();
   const [draft, setDraft] = useState<PromptChoice>(promptChoice);
   const [applying, setApplying] = useState(false);
   useEffect(() => setApplying(false), [prompts, promptError]);
@@ -18,7 +22,8 @@ export function PromptEditor({ client, classes }: { client: PipelineClient; clas
   const edited = classes.filter((token) => draft.classNames[token] !== undefined);
   const apply = (choice: PromptChoice) => {
     setDraft(choice);
-    choosePrompts(choice);
+    select({ promptChoice: choice });
+    clearPromptError();
     setApplying(true);
     client.send({ type: 'set-prompts', choice });
   };

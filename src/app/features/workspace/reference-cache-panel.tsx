@@ -1,25 +1,21 @@
-import { useEffect } from 'react';
-import type { ReferenceCacheModel } from '../../../core/ref-cache/reference-cache-layout';
-import type { PipelineClient } from '../../state/pipeline-client';
-import { useRunStore } from '../../state/run-store';
-import { useSelectionStore } from '../../state/selection-store';
+import { useQuery } from '@tanstack/react-query';
+import { useLabServices } from '../../state/lab-services';
+import { useLabStore } from '../../state/lab-store';
+import { referenceCachesOptions } from '../../state/queries';
+import { openReferenceCache } from '../../state/run-actions';
+import { isBusy, useRunStatus } from '../../state/run-status-store';
 
 /**
  * The reference PyTorch reproduction's caches (clip_cache/model_*) found in the selected VOC folder,
  * each evaluable and browsable like the lab's own runs — with the scores it stored (global, α, β at
  * its temperature), so without heatmaps or other temperatures.
  */
-export function ReferenceCachePanel({ client }: { client: PipelineClient }) {
-  const { dataset, split } = useSelectionStore();
-  const listed = useRunStore((state) => state.referenceCaches);
-  const busy = useRunStore((state) => state.phase === 'running' || state.phase === 'paused');
-  useEffect(() => client.send({ type: 'list-reference-caches', dataset }), [client, dataset]);
-  const caches = listed[dataset.label] ?? [];
+export function ReferenceCachePanel() {
+  const { client } = useLabServices();
+  const { dataset, split } = useLabStore((state) => state.selection);
+  const busy = useRunStatus((state) => isBusy(state.phase));
+  const caches = useQuery(referenceCachesOptions(client, dataset)).data ?? [];
   if (caches.length === 0) return null;
-  const open = (cache: ReferenceCacheModel, grid: number) => {
-    useRunStore.getState().begin();
-    client.send({ type: 'open-reference-cache', request: { dataset, split, modelPath: cache.path, grid } });
-  };
   return (
     <section className="panel" aria-labelledby="reference-caches-heading">
       <h2 id="reference-caches-heading">Reference caches in this folder</h2>
@@ -35,7 +31,11 @@ export function ReferenceCachePanel({ client }: { client: PipelineClient }) {
               <li key={`${cache.path}/${grid.grid}`}>
                 <strong>{cache.clip}</strong> · {grid.grid}×{grid.grid} grid
                 {grid.cachedThresholds.length > 0 && ` · aggregates cached at ζ = ${grid.cachedThresholds.join(', ')}`}{' '}
-                <button type="button" disabled={busy} onClick={() => open(cache, grid.grid)}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => openReferenceCache(client, { dataset, split, modelPath: cache.path, grid: grid.grid })}
+                >
                   Evaluate {cache.clip} ({grid.grid}×{grid.grid})
                 </button>
               </li>

@@ -1,22 +1,21 @@
-import { useEffect } from 'react';
 import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/temperature';
-import type { PipelineClient } from '../../state/pipeline-client';
-import { useRunStore } from '../../state/run-store';
-import { PromptEditor } from '../prompts/prompt-editor';
-import { ExportPanel } from '../export/export-panel';
+import { PSEUDO_LABEL_MODES } from '../../../core/evaluation/pseudo-label-modes';
+import { ExportPanel } from '../../components/export/export-panel';
+import { useLabStore } from '../../state/lab-store';
+import { useRunStatus } from '../../state/run-status-store';
+import { useLabQuery } from '../../state/use-lab-query';
+import { PromptEditor } from './prompt-editor';
 
-export function ResultsPanel({ client }: { client: PipelineClient }) {
-  const { phase, settings, setSettings, evaluation, evaluationError, prompts, dataset, fixedScale } = useRunStore();
-  // A new prompt set changes every similarity: evaluate again, like a settings change.
-  useEffect(() => {
-    if (phase === 'complete') client.send({ type: 'evaluate', settings });
-  }, [phase, settings, prompts, client]);
+/** The finished run's pseudo labels at the workspace's setting: the settings, the mAPs, the prompts and the export. */
+export function ResultsPanel() {
+  const { phase, dataset, fixedScale } = useRunStatus();
+  const settings = useLabStore((state) => state.settings);
+  const setSettings = useLabStore((state) => state.setSettings);
+  // Asked again for every setting and prompt set (the query's key); the last answer stays shown meanwhile.
+  const summary = useLabQuery(phase === 'complete' ? { kind: 'summary', settings } : null);
+  const evaluation = summary.data ?? null;
+  const evaluationError = summary.isError ? summary.error.message : null;
   if (phase !== 'complete') return null;
-  const rows: [string, number | undefined][] = [
-    ['global', evaluation?.mAP.global],
-    ['aggregate', evaluation?.mAP.aggregate],
-    ['final', evaluation?.mAP.final],
-  ];
   return (
     <section className="panel" aria-labelledby="results-heading">
       <h2 id="results-heading">Pseudo labels</h2>
@@ -72,10 +71,10 @@ export function ResultsPanel({ client }: { client: PipelineClient }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td>{value === undefined ? '…' : value.toFixed(2)}</td>
+          {PSEUDO_LABEL_MODES.map((mode) => (
+            <tr key={mode}>
+              <th scope="row">{mode}</th>
+              <td>{evaluation ? evaluation.mAP[mode].toFixed(2) : '…'}</td>
             </tr>
           ))}
         </tbody>
@@ -97,8 +96,8 @@ export function ResultsPanel({ client }: { client: PipelineClient }) {
           Not evaluated at this setting: {evaluationError}.
         </p>
       )}
-      {dataset && fixedScale === null && <PromptEditor client={client} classes={dataset.classes} />}
-      <ExportPanel client={client} choices={[{ label: 'the workspace setting', settings }]} headingLevel={3} />
+      {dataset && fixedScale === null && <PromptEditor classes={dataset.classes} />}
+      <ExportPanel choices={[{ label: 'the workspace setting', settings }]} headingLevel={3} />
     </section>
   );
 }

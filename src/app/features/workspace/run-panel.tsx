@@ -1,14 +1,19 @@
-import { resumeWithPermission } from '../../state/resume-run';
-import { startRun } from '../../state/start-run';
-import type { PipelineClient } from '../../state/pipeline-client';
-import { useRunStore } from '../../state/run-store';
-import { useSelectionStore } from '../../state/selection-store';
-import { formatEta, formatMegabytes } from './format';
+import { formatEta } from '../../lib/format';
+import { useLabServices } from '../../state/lab-services';
+import { useLabStore } from '../../state/lab-store';
+import { startRun } from '../../state/run-actions';
+import { isBusy, useRunStatus } from '../../state/run-status-store';
+import { ModelDownloadProgress } from './model-download-progress';
+import { ResumeNoticeBanner } from './resume-notice-banner';
+import { SkippedFiles } from './skipped-files';
 
-export function RunPanel({ client }: { client: PipelineClient }) {
-  const run = useRunStore();
-  const selection = useSelectionStore();
-  const busy = run.phase === 'running' || run.phase === 'paused';
+/** The run: grid, images, backend, Compute / Pause / Cancel, and what the run reports while it goes. */
+export function RunPanel() {
+  const { client } = useLabServices();
+  const run = useRunStatus();
+  const selection = useLabStore((state) => state.selection);
+  const select = useLabStore((state) => state.select);
+  const busy = isBusy(run.phase);
   const start = () => startRun(client);
   const progress = run.progress;
   const percent = progress && progress.total ? Math.round((100 * progress.done) / progress.total) : 0;
@@ -20,11 +25,11 @@ export function RunPanel({ client }: { client: PipelineClient }) {
           Running on WebAssembly ({run.backend.wasmThreads} threads), not WebGPU: {run.backend.fallbackReason}.
         </p>
       )}
-      <ResumeNoticeBanner client={client} />
+      <ResumeNoticeBanner />
       <div className="controls">
         <label className="field">
           Snippet grid
-          <select value={selection.grid} disabled={busy} onChange={(event) => selection.setGrid(Number(event.target.value))}>
+          <select value={selection.grid} disabled={busy} onChange={(event) => select({ grid: Number(event.target.value) })}>
             {[1, 2, 3, 4, 5].map((n) => (
               <option key={n} value={n}>
                 {n}×{n}
@@ -38,7 +43,7 @@ export function RunPanel({ client }: { client: PipelineClient }) {
             aria-label="Images to encode"
             value={selection.limit ?? 'all'}
             disabled={busy}
-            onChange={(event) => selection.setLimit(event.target.value === 'all' ? null : Number(event.target.value))}
+            onChange={(event) => select({ limit: event.target.value === 'all' ? null : Number(event.target.value) })}
           >
             <option value="all">the whole split</option>
             {[8, 50, 200].map((n) => (
@@ -54,7 +59,7 @@ export function RunPanel({ client }: { client: PipelineClient }) {
             aria-label="Run on"
             value={selection.provider}
             disabled={busy}
-            onChange={(event) => selection.setProvider(event.target.value === 'wasm' ? 'wasm' : 'webgpu')}
+            onChange={(event) => select({ provider: event.target.value === 'wasm' ? 'wasm' : 'webgpu' })}
           >
             <option value="webgpu">WebGPU (the GPU)</option>
             <option value="wasm">WebAssembly (the CPU)</option>
@@ -68,7 +73,7 @@ export function RunPanel({ client }: { client: PipelineClient }) {
         {busy && <button type="button" onClick={() => client.send({ type: 'cancel' })}>Cancel</button>}
       </div>
       {run.stage && <p className="muted" role="status" aria-label="Run stage">{run.stage}</p>}
-      <ModelDownload />
+      <ModelDownloadProgress />
       {progress && (
         <div className="progress">
           <progress aria-label="Images encoded" max={progress.total} value={progress.done} />
@@ -106,72 +111,4 @@ export function RunPanel({ client }: { client: PipelineClient }) {
       <SkippedFiles />
     </section>
   );
-}
-
-/** One aggregate bar for every file of the model (MB done / total, ETA), or "from the browser cache". */
-function ModelDownload() {
-  const download = useRunStore((state) => state.modelDownload);
-  if (!download) return null;
-  const percent = download.totalBytes ? Math.round((100 * download.loadedBytes) / download.totalBytes) : 0;
-  return (
-    <div className="progress">
-      <progress aria-label="Model download" max={download.totalBytes || 1} value={download.loadedBytes} />
-      <p role="status" aria-label="Model download status">
-        Model: {formatMegabytes(download.loadedBytes)} / {formatMegabytes(download.totalBytes)} ({percent}%)
-        {download.fromCache ? ' · from the browser cache' : ` · ETA ${formatEta(download.etaSeconds)}`}
-        {` · ${download.filesDone}/${download.filesTotal} files`}
-      </p>
-    </div>
-  );
-}
-
-function SkippedFiles() {
-  const skipped = useRunStore((state) => state.skipped);
-  if (skipped.length === 0) return null;
-  return (
-    <details open className="skipped">
-      <summary>{skipped.length} file(s) skipped — the others were processed</summary>
-      <ul aria-label="Skipped files">
-        {skipped.map((item) => (
-          <li key={item.id}>{item.reason}</li>
-        ))}
-      </ul>
-    </details>
-  );
-}
-
-/** About the run the last page left unfinished: resumed, or what to click to resume it. */
-function ResumeNoticeBanner({ client }: { client: PipelineClient }) {
-  const notice = useRunStore((state) => state.resumeNotice);
-  if (!notice) return null;
-  switch (notice.kind) {
-    case 'resumed':
-      return (
-        <p className="banner info" role="status" aria-label="Resumed run">
-          Resumed the run on {notice.label} that the reload interrupted: images already stored are not encoded again.
-        </p>
-      );
-    case 'reopened':
-      return (
-        <p className="banner info" role="status" aria-label="Reopened run">
-          Reopened your last run on {notice.label} from the browser cache (nothing is encoded again).
-        </p>
-      );
-    case 'needs-permission':
-      return (
-        <p className="banner info" role="alert">
-          The run on {notice.label} was interrupted. The browser needs your permission to read the folder again.{' '}
-          <button type="button" onClick={() => void resumeWithPermission(client, notice.request)}>
-            Resume the run
-          </button>
-        </p>
-      );
-    case 'choose-again':
-      return (
-        <p className="banner info" role="alert">
-          The run on {notice.label} was interrupted. Files chosen by upload cannot be reopened after a reload: choose the
-          folder again and press “Compute pseudo labels” — the images already stored are not encoded again.
-        </p>
-      );
-  }
 }

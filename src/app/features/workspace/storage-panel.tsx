@@ -1,28 +1,17 @@
-import { useEffect, useState } from 'react';
-import { openEmbeddingStore, storageUsage, type StorageUsage } from '../../../worker/storage/embedding-store';
-import { useRunStore } from '../../state/run-store';
-import { formatMegabytes } from '../run/format';
-
-const store = openEmbeddingStore();
-
-interface StorageFacts {
-  readonly usage: StorageUsage;
-  readonly runs: number;
-  readonly runBytes: number;
-}
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { clearComputedEmbeddings } from '../../../worker/clients/storage-client';
+import { formatMegabytes } from '../../lib/format';
+import { storageFactsOptions } from '../../state/queries';
+import { isBusy, useRunStatus } from '../../state/run-status-store';
 
 /** What the lab keeps in this browser (embeddings of every run), and a way to free it. */
 export function StoragePanel() {
-  const phase = useRunStore((state) => state.phase);
-  const [facts, setFacts] = useState<StorageFacts | null>(null);
-  const refresh = () =>
-    void Promise.all([storageUsage(), store.listRuns()]).then(([usage, runs]) =>
-      setFacts({ usage, runs: runs.length, runBytes: runs.reduce((sum, run) => sum + run.bytes, 0) }),
-    );
-  useEffect(refresh, [phase]);
+  const phase = useRunStatus((state) => state.phase);
+  const queries = useQueryClient();
+  const facts = useQuery(storageFactsOptions(phase)).data ?? null;
   const clearRuns = async () => {
-    for (const run of await store.listRuns()) await store.deleteRun(run.key);
-    refresh();
+    await clearComputedEmbeddings();
+    await queries.invalidateQueries({ queryKey: storageFactsOptions(phase).queryKey });
   };
   return (
     <section className="panel" aria-labelledby="storage-heading">
@@ -35,7 +24,7 @@ export function StoragePanel() {
       ) : (
         <p className="muted">Reading the browser's storage…</p>
       )}
-      <button type="button" onClick={() => void clearRuns()} disabled={phase === 'running' || phase === 'paused'}>
+      <button type="button" onClick={() => void clearRuns()} disabled={isBusy(phase)}>
         Clear computed embeddings
       </button>
     </section>

@@ -1,0 +1,22 @@
+import { DatasetPanel } from './dataset-panel';
+import { GpuStatusPanel } from './gpu-status-panel';
+import { ModelPanel } from './model-panel';
+import { ReferenceCachePanel } from './reference-cache-panel';
+import { ResultsPanel } from './results-panel';
+import { RunPanel } from './run-panel';
+import { StoragePanel } from './storage-panel';
+
+/** The run set-up: dataset, model, the run, reference caches, the results, storage and the GPU. */
+export function WorkspaceView() {
+  return (
+    <>
+      <DatasetPanel />
+      <ModelPanel />
+      <RunPanel />
+      <ReferenceCachePanel />
+      <ResultsPanel />
+      <StoragePanel />
+      <GpuStatusPanel />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import type { RunRequest } from '../../worker/protocol/pipeline-protocol';
+import { useRunStatus } from './run-status-store';
+import { isKeepable } from './selection';
+
+/**
+ * The run that was going when the page went away, in IndexedDB (`cdul-session`): written when a run
+ * starts, marked finished when it completes (a reload then reopens it from the browser cache, so the
+ * views come back), removed when it is cancelled or fails. Files chosen by upload cannot be reopened:
+ * only the folder's label is kept, to tell the user to choose it again.
+ */
+type JournalEntry = (RunRequest & { readonly finished?: boolean }) | { readonly unkeepable: string };
+
+/** The last page's run: its request and whether it had finished, or the label of a folder that cannot be reopened. */
+export type InterruptedRun = { readonly request: RunRequest; readonly finished: boolean } | { readonly unkeepable: string };
+
+const ENTRY = 'interrupted-run';
+let database: UseStore | null = null;
+const store = () => (database ??= createStore('cdul-session', 'keyval'));
+
+export async function rememberRunInProgress(request: RunRequest): Promise<void> {
+  const keepable = isKeepable(request.dataset) && isKeepable(request.model);
+  const entry: JournalEntry = keepable ? request : { unkeepable: request.dataset.label };
+  await set(ENTRY, entry, store()).catch(() => undefined);
+}
+
+export async function forgetRunInProgress(): Promise<void> {
+  await del(ENTRY, store()).catch(() => undefined);
+}
+
+async function markRunFinished(): Promise<void> {
+  const entry = await get<JournalEntry>(ENTRY, store()).catch(() => undefined);
+  if (entry && !('unkeepable' in entry)) await set(ENTRY, { ...entry, finished: true }, store()).catch(() => undefined);
+  else await forgetRunInProgress();
+}
+
+export async function loadInterruptedRun(): Promise<InterruptedRun | null> {
+  const entry = await get<JournalEntry>(ENTRY, store()).catch(() => undefined);
+  if (!entry) return null;
+  if ('unkeepable' in entry) return entry;
+  const { finished, ...request } = entry;
+  return { request, finished: finished === true };
+}
+
+/** Keeps the journal in step with the run: finished runs are marked, cancelled and failed ones forgotten. */
+export function installRunJournal(): () => void {
+  return useRunStatus.subscribe((state, previous) => {
+    if (state.phase === previous.phase) return;
+    // A reference cache or synthetic run was never remembered: markRunFinished leaves the last run alone then.
+    if (state.phase === 'complete' && state.fixedScale === null) void markRunFinished();
+    if (state.phase === 'cancelled' || state.phase === 'failed') void forgetRunInProgress();
+  });
+}

@@ -1,0 +1,120 @@
+import { create } from 'zustand';
+import type { SkippedItem } from '../../core/data-error';
+import type { DownloadProgress, ExecutionProvider, FromWorker, PromptsMessage, RunRequest, RunProgress } from '../../worker/protocol/pipeline-protocol';
+import { useLabStore } from './lab-store';
+
+export type RunPhase = 'idle' | 'running' | 'paused' | 'complete' | 'cancelled' | 'failed';
+
+/** What the run panel says about a run the last page left unfinished. */
+export type ResumeNotice =
+  | { readonly kind: 'resumed'; readonly label: string }
+  /** The selection's finished run, reopened from the browser cache so the views show it again. */
+  | { readonly kind: 'reopened'; readonly label: string }
+  /** A folder whose read permission must be granted again by a click (the browser's rule). */
+  | { readonly kind: 'needs-permission'; readonly label: string; readonly request: RunRequest }
+  /** Files chosen by upload cannot be reopened: the user chooses the folder again. */
+  | { readonly kind: 'choose-again'; readonly label: string };
+
+/**
+ * The run as the pipeline worker reports it, message by message (progress, backend, completion…):
+ * a mirror of what the worker pushes, not of its answers (those are react-query's, see queries.ts).
+ */
+export interface RunStatus {
+  readonly phase: RunPhase;
+  readonly stage: string | null;
+  readonly backend: { readonly provider: ExecutionProvider; readonly fallbackReason: string | null; readonly wasmThreads: number } | null;
+  readonly dataset: { readonly images: number; readonly classes: readonly string[]; readonly split: string | null; readonly warnings: readonly string[] } | null;
+  readonly progress: RunProgress | null;
+  readonly modelDownload: DownloadProgress | null;
+  readonly skipped: readonly SkippedItem[];
+  readonly recomputed: number | null;
+  /** The finished run's cache key (dataset, split, model, preprocessing, grid). */
+  readonly runKey: string | null;
+  /** Set when a reference cache is open: the only softmax scale its scores exist at. */
+  readonly fixedScale: number | null;
+  readonly error: string | null;
+  /** The prompts in force in the worker for the finished run. */
+  readonly prompts: PromptsMessage | null;
+  readonly promptError: string | null;
+  /** About a run the last page left unfinished (resumed, or what to click). */
+  readonly resumeNotice: ResumeNotice | null;
+}
+
+const IDLE: RunStatus = {
+  phase: 'idle',
+  stage: null,
+  backend: null,
+  dataset: null,
+  progress: null,
+  modelDownload: null,
+  skipped: [],
+  recomputed: null,
+  runKey: null,
+  fixedScale: null,
+  error: null,
+  prompts: null,
+  promptError: null,
+  resumeNotice: null,
+};
+
+export const useRunStatus = create<RunStatus>(() => IDLE);
+
+/** A run starts: everything the last one reported is cleared (the backend line stays until the new one says). */
+export function beginRun(): void {
+  useRunStatus.setState((state) => ({ ...IDLE, backend: state.backend, phase: 'running', stage: 'Starting…' }));
+}
+
+export function setResumeNotice(resumeNotice: ResumeNotice | null): void {
+  useRunStatus.setState({ resumeNotice });
+}
+
+/** A new prompt choice is being applied: the last refusal no longer stands. */
+export function clearPromptError(): void {
+  useRunStatus.setState({ promptError: null });
+}
+
+export function setRunError(error: string): void {
+  useRunStatus.setState({ resumeNotice: null, error });
+}
+
+/** The pipeline worker's messages, applied in order. */
+export function receiveRunMessage(message: FromWorker): void {
+  useRunStatus.setState((state) => reduce(state, message));
+  // A reference cache has one temperature: its own (the model's, in the settings' terms).
+  if (message.type === 'complete' && message.fixedScale !== undefined) useLabStore.getState().setSettings({ scale: null });
+}
+
+function reduce(state: RunStatus, message: FromWorker): Partial<RunStatus> {
+  switch (message.type) {
+    case 'backend':
+      return { backend: { provider: message.provider, fallbackReason: message.fallbackReason, wasmThreads: message.wasmThreads } };
+    case 'stage':
+      return { stage: message.stage };
+    case 'model-download':
+      return { modelDownload: message.progress };
+    case 'dataset':
+      return { dataset: { images: message.images, classes: message.classes, split: message.split, warnings: message.warnings } };
+    case 'progress':
+      return { progress: message.progress, phase: state.phase === 'paused' ? 'paused' : 'running', stage: 'Encoding images…' };
+    case 'skipped':
+      return { skipped: [...state.skipped, ...message.items] };
+    case 'paused':
+      return { phase: 'paused' };
+    case 'complete':
+      return { phase: 'complete', stage: null, recomputed: message.recomputed, runKey: message.runKey, fixedScale: message.fixedScale ?? null };
+    case 'cancelled':
+      return { phase: 'cancelled', stage: null };
+    case 'error':
+      return { phase: 'failed', stage: null, error: message.message };
+    case 'prompts':
+      return { prompts: message.prompts, promptError: null };
+    case 'prompts-error':
+      return { promptError: message.message };
+    case 'query-result':
+    case 'query-error':
+      return {}; // answers to a view's question: react-query's (queries.ts)
+  }
+}
+
+/** Whether a run is going (running or paused). */
+export const isBusy = (phase: RunPhase): boolean => phase === 'running' || phase === 'paused';

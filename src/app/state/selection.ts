@@ -1,0 +1,64 @@
+import type { ModelVariant } from '../../core/clip/model-catalog';
+import { DEFAULT_PROMPT_CHOICE, type PromptChoice } from '../../core/clip/prompts';
+import type { DatasetRef, ExecutionProvider, ModelRef } from '../../worker/protocol/pipeline-protocol';
+import type { SliceSet } from './slice';
+
+/** The default the lab opens with: the embedded demo dataset and the model built for it. */
+export const DEMO_DATASET: DatasetRef = { kind: 'http', url: '/demo/voc-demo/', label: 'Demo dataset (built in)' };
+/**
+ * `?hub=URL` points every catalog model at a mirror in the hub's layout (an institute's mirror, or
+ * the tests' local server); without it the app's own models come from /models/ and the rest from the hub.
+ */
+export const HUB_MIRROR: string | null = new URLSearchParams(globalThis.location?.search ?? '').get('hub');
+
+export const catalogModel = (id: string, variant: ModelVariant = 'fp32'): ModelRef => ({ kind: 'catalog', id, variant, baseUrl: HUB_MIRROR });
+
+/** What the next run computes: dataset, split, model, grid, subset, backend and prompts. */
+export interface Selection {
+  readonly dataset: DatasetRef;
+  readonly split: string | null;
+  readonly model: ModelRef;
+  readonly grid: number;
+  /** First N images only; null = the whole split. */
+  readonly limit: number | null;
+  /** WebGPU unless the user asks for WebAssembly (or the browser has no WebGPU). */
+  readonly provider: ExecutionProvider;
+  /** The prompt template and class names the user chose: used by the next run and sent on "Apply". */
+  readonly promptChoice: PromptChoice;
+}
+
+export interface SelectionSlice {
+  readonly selection: Selection;
+  select(patch: Partial<Selection>): void;
+}
+
+export const DEFAULT_SELECTION: Selection = {
+  dataset: DEMO_DATASET,
+  split: 'val',
+  model: catalogModel('demo-clip'),
+  grid: 3,
+  limit: null,
+  provider: 'webgpu',
+  promptChoice: DEFAULT_PROMPT_CHOICE,
+};
+
+export const createSelectionSlice = (set: SliceSet<SelectionSlice>): SelectionSlice => ({
+  selection: DEFAULT_SELECTION,
+  select: (patch) => set((state) => ({ selection: { ...state.selection, ...patch } })),
+});
+
+/** The demo stays the demo object (the panels compare by identity). */
+export function sameDataset(dataset: DatasetRef): DatasetRef {
+  const demo = DEMO_DATASET.kind === 'http' ? DEMO_DATASET.url : null;
+  return dataset.kind === 'http' && dataset.url === demo ? DEMO_DATASET : dataset;
+}
+
+/** A catalog model follows this page's `?hub=` mirror, not the one of the page that saved it. */
+export function sameModel(model: ModelRef): ModelRef {
+  return model.kind === 'catalog' ? catalogModel(model.id, model.variant) : model;
+}
+
+/** A dataset or model the browser can open again after a reload (not File objects). */
+export function isKeepable(ref: DatasetRef | ModelRef): boolean {
+  return ref.kind !== 'files';
+}

@@ -1,0 +1,18 @@
+import type { ModelVariant } from '../../core/clip/model-catalog';
+
+/**
+ * What the page hands the worker to open: datasets and models as references the worker can open
+ * itself (a URL, a directory handle, File objects — all structured-cloneable), never as decoded images.
+ */
+export type DatasetRef =
+  | { readonly kind: 'http'; readonly url: string; readonly label: string }
+  | { readonly kind: 'directory'; readonly handle: FileSystemDirectoryHandle; readonly label: string }
+  | { readonly kind: 'files'; readonly files: readonly File[]; readonly label: string };
+
+export type ModelRef =
+  /** A catalog model: the app's own (served at /models/…) or a hub export; baseUrl = a hub mirror. */
+  | { readonly kind: 'catalog'; readonly id: string; readonly variant: ModelVariant; readonly baseUrl: string | null }
+  | { readonly kind: 'files'; readonly id: string; readonly files: readonly File[] };
+
+/** Where the image encoder runs: onnxruntime-web's WebGPU or WebAssembly execution provider. */
+export type ExecutionProvider = 'webgpu' | 'wasm';
