@@ -11,6 +11,9 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   timeout: 120_000,
+  // Above Playwright's 5 s: CI shares 2 cores with whatever else runs. Waits on long work (a run, a
+  // reopen after reload) follow the app's state with their own limits (e2e/support/workspace-page.ts).
+  expect: { timeout: 20_000 },
   forbidOnly: isCI,
   retries: isCI ? 1 : 0,
   workers: 1,

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cliReference } from './support/cli-reference';
+import { MODES, WorkspacePage } from './support/workspace-page';
 
 const FIRST = 8; // SwiftShader runs tiny-vit at ~0.3 s per crop: a named subset keeps the test short
 
@@ -17,17 +18,14 @@ async function storedEmbeddings(page: Page): Promise<number[]> {
 
 test('demo dataset → pseudo labels on WebGPU with the CLI’s mAPs; a reload recomputes nothing', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto('/');
+  const lab = await new WorkspacePage(page).open();
   await expect(page.getByText('Demo dataset (built in)')).toBeVisible();
-  await page.getByLabel('CLIP model').selectOption('tiny-vit');
-  await page.getByLabel('Snippet grid').selectOption('2');
-  await page.getByLabel('Images to encode').selectOption(String(FIRST));
-  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
+  await lab.choose({ model: 'tiny-vit', grid: 2, images: FIRST });
+  await lab.compute();
 
   await expect(page.getByLabel('Execution provider')).toContainText('WebGPU', { timeout: 60_000 });
-  const result = page.getByRole('status', { name: 'Run result' });
-  await expect(result).toContainText(`Done: ${FIRST} images, ${FIRST} encoded now`, { timeout: 240_000 });
-  const table = page.getByRole('table', { name: 'mAP of the pseudo labels' });
+  await lab.waitForResult(`Done: ${FIRST} images, ${FIRST} encoded now`);
+  const { result, mapTable: table } = lab;
   const cli = cliReference(FIRST, 'tiny-vit', 2);
   const expected = cli.maps;
   // Identical within 1e-4 to `cdul cache` (onnxruntime-node) on the same model and images.
@@ -36,17 +34,17 @@ test('demo dataset → pseudo labels on WebGPU with the CLI’s mAPs; a reload r
   const maxDifference = browser.reduce((max, value, k) => Math.max(max, Math.abs(value - cli.embeddings[k]!)), 0);
   expect(maxDifference).toBeLessThan(1e-4);
   console.log(`max |browser − CLI| embedding difference: ${maxDifference.toExponential(2)} over ${browser.length} values`);
-  for (const mode of ['global', 'aggregate', 'final'] as const) {
+  for (const mode of MODES) {
     await expect(table.getByRole('row', { name: mode })).toContainText(expected[mode].toFixed(2));
   }
 
   // A reload reopens the finished run by itself, from the browser cache.
-  await page.reload();
+  await lab.reloadAndReopen();
   await expect(page.getByRole('status', { name: 'Reopened run' })).toBeVisible();
   await expect(page.getByLabel('CLIP model')).toHaveValue('tiny-vit');
-  await expect(result).toContainText('all from the browser cache (nothing recomputed)', { timeout: 60_000 });
+  await expect(result).toContainText('all from the browser cache (nothing recomputed)');
   await expect(page.getByLabel('Browser storage')).toContainText(/^1 run\(s\) of embeddings, [\d.]+ MB/);
-  for (const mode of ['global', 'aggregate', 'final'] as const) {
+  for (const mode of MODES) {
     await expect(table.getByRole('row', { name: mode })).toContainText(expected[mode].toFixed(2));
   }
 

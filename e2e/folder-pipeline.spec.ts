@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { WorkspacePage } from './support/workspace-page';
 
 /** voc-mini plus one JPEG cut in half (with its annotation): 101 images, one of them broken. */
 function vocMiniWithCorruptJpeg(): string {
@@ -18,25 +19,22 @@ test('a VOC folder through the folder input: every good image gets pseudo labels
   test.setTimeout(240_000);
   const folder = vocMiniWithCorruptJpeg();
   try {
-    await page.goto('/');
+    const lab = await new WorkspacePage(page).open();
     await page.getByLabel('Choose a dataset folder').setInputFiles(folder);
     await expect(page.getByText(/VOC2012 \(204 files\)/)).toBeVisible();
-    await page.getByLabel('Split').selectOption('');
-    await page.getByLabel('CLIP model').selectOption('tiny-vit');
-    await page.getByLabel('Snippet grid').selectOption('1');
     // WebAssembly here: 101 photos on SwiftShader's WebGPU would take minutes (the demo test covers WebGPU).
-    await page.getByLabel('Run on').selectOption('wasm');
-    await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
+    await lab.choose({ split: '', model: 'tiny-vit', grid: 1, backend: 'wasm' });
+    await lab.compute();
 
     await expect(page.getByLabel('Execution provider')).toContainText('WebAssembly');
-    await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 101 images', { timeout: 200_000 });
+    await lab.waitForResult('Done: 101 images');
     await expect(page.getByRole('list', { name: 'Skipped files' })).toContainText(
       /JPEGImages\/broken_000001\.jpg: corrupt or truncated JPEG/,
     );
     await expect(page.getByRole('table', { name: 'mAP of the pseudo labels' })).not.toContainText('…');
     await expect(page.getByText(/^100 images · step AP/)).toBeVisible();
     // On another view the skipped file is still said, with the way back to the list.
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Gallery' }).click();
+    await lab.show('Gallery');
     await expect(page.getByRole('status', { name: 'Skipped files' })).toContainText('1 file(s) could not be read and were skipped');
     await page.getByRole('status', { name: 'Skipped files' }).getByRole('button', { name: 'Open the workspace' }).click();
     await expect(page.getByRole('list', { name: 'Skipped files' })).toBeVisible();

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { previewPort } from '../playwright.config';
+import { WorkspacePage } from './support/workspace-page';
 
 /**
  * The lab's gallery and image inspector on the demo dataset (50 val images, WebAssembly): tiles mark
@@ -20,37 +21,42 @@ interface ScoresMessage {
 
 type Log = { cdulE2e: { messages: { type: string; result?: { kind: string } & Record<string, unknown> }[] } };
 
-/** The last answer of a kind the worker gave the page (the `?e2e` hooks log every message). */
-async function lastResult<T>(page: Page, kind: string, where: string = 'true'): Promise<T> {
+/** The last answer of a kind the worker gave the page (the `?e2e` hooks log every message), for one image when `index` is given. */
+async function lastResult<T>(page: Page, kind: string, index?: number): Promise<T> {
   return page.evaluate(
-    ([kind, where]) => {
-      const results = (globalThis as unknown as Log).cdulE2e.messages
+    ([kind, index]) => {
+      const last = (globalThis as unknown as Log).cdulE2e.messages
         .filter((m) => m.type === 'query-result' && m.result?.kind === kind)
         .map((m) => m.result!)
-        // eslint-disable-next-line no-new-func
-        .filter((r) => new Function('r', `return ${where}`)(r));
-      const last = results[results.length - 1];
+        .filter((result) => index === null || result['index'] === index)
+        .at(-1);
       if (!last) throw new Error(`no ${kind} answer yet`);
       // Typed arrays do not survive evaluate's serialisation: plain arrays.
       return JSON.parse(JSON.stringify(last, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v)));
     },
-    [kind, where] as const,
+    [kind, index ?? null] as const,
   ) as Promise<T>;
 }
 
+/** A tile's image id: its accessible name reads "<id>: <labels…>". */
+async function tileId(tile: Locator): Promise<string> {
+  const name = await tile.getAttribute('aria-label');
+  return name!.slice(0, name!.indexOf(':'));
+}
+
+/** A snippet's score as its accessible name says it ("…: cat 0.973 (α)"). */
+const snippetScore = (name: string) => Number(/ (\d\.\d{3})(?: \(|$)/.exec(name)![1]);
+
 test('gallery marks, keyboard, the recovered small object’s heatmap, and the view from the URL', async ({ page, request }) => {
   test.setTimeout(240_000);
-  await page.goto('/?e2e');
-  await page.getByLabel('Run on').selectOption('wasm');
-  await page.getByLabel('Images to encode').selectOption('50');
-  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
-  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 50 images', { timeout: 150_000 });
+  const lab = await new WorkspacePage(page).open('?e2e');
+  await lab.computeRun({ backend: 'wasm', images: 50 }, 'Done: 50 images');
   // Settings that must come back from the URL.
   await page.getByLabel(/Threshold ζ/).fill('0.2');
   await page.getByRole('combobox', { name: 'AP', exact: true }).selectOption('voc10');
 
   // Gallery: tiles with marks.
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Gallery' }).click();
+  await lab.show('Gallery');
   const grid = page.getByRole('grid', { name: 'Gallery' });
   const tiles = grid.getByRole('gridcell');
   await expect(tiles.first()).toBeVisible();
@@ -58,7 +64,7 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
   // Windowed: not every one of the 50 tiles is in the DOM at 1280×800.
   expect(await tiles.count()).toBeLessThan(50);
   await expect(grid.getByRole('gridcell', { name: /true positive/ }).first()).toBeVisible();
-  await expect(grid.locator('img').first()).toBeVisible();
+  await expect(grid.getByRole('img', { name: /\(thumbnail\)$/ }).first()).toBeVisible();
   // Global alone misses the small objects: its tiles mark them missed (○, named in the tile's label).
   await page.getByLabel('Pseudo labels shown').selectOption('global');
   await expect(grid.getByRole('gridcell', { name: /missed/ }).first()).toBeVisible();
@@ -77,18 +83,18 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
   // Keyboard: → moves focus to the second image, Enter opens it, Esc comes back with it focused.
   await tiles.first().focus();
   await page.keyboard.press('ArrowRight');
-  const second = grid.locator('[role="gridcell"]:focus');
-  const secondId = await second.getAttribute('data-image-id');
-  expect(secondId).toBe(await tiles.nth(1).getAttribute('data-image-id'));
+  const secondId = await tileId(tiles.nth(1));
+  const second = grid.getByRole('gridcell', { name: new RegExp(`^${secondId}:`) });
+  await expect(second).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: secondId! })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: secondId })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`view=inspector&image=${secondId}`));
   await page.keyboard.press('Escape');
   await expect(grid).toBeVisible();
-  await expect(grid.locator('[role="gridcell"]:focus')).toHaveAttribute('data-image-id', secondId!);
+  await expect(second).toBeFocused();
   // Back returns to the inspector (the view change is a history entry), Forward to the gallery.
   await page.goBack();
-  await expect(page.getByRole('heading', { level: 2, name: secondId! })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: secondId })).toBeVisible();
   await page.goForward();
   await expect(grid).toBeVisible();
 
@@ -121,15 +127,15 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
   await page.getByLabel('Heatmap class').selectOption(token);
   await expect(page.getByRole('img', { name: /Colour scale/ })).toBeVisible();
 
-  const detail = await lastResult<{ index: number; grid: number; alphaSnippet: number[]; snippetScores: number[] }>(page, 'image', `r.index === ${target.image}`);
+  const detail = await lastResult<{ index: number; grid: number; alphaSnippet: number[]; snippetScores: number[] }>(page, 'image', target.image);
   const alpha = detail.alphaSnippet[target.c]!;
   const cells = page.getByRole('group', { name: 'Snippets' }).getByRole('button');
   await expect(cells).toHaveCount(detail.grid * detail.grid);
-  const shown = await cells.evaluateAll((buttons) => buttons.map((b) => Number(b.getAttribute('data-score'))));
-  const hottest = shown.indexOf(Math.max(...shown));
-  expect(hottest).toBe(alpha);
+  const shown = (await cells.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''))).map(snippetScore);
+  // The α snippet is the hottest (as its name says, to the 3 decimals shown), and holds the worker's α.
+  expect(shown[alpha]).toBe(Math.max(...shown));
   await expect(cells.nth(alpha)).toHaveAccessibleName(/\(α\)/);
-  expect(shown[alpha]).toBeCloseTo(detail.snippetScores[alpha * C + target.c]!, 5);
+  expect(shown[alpha]).toBeCloseTo(detail.snippetScores[alpha * C + target.c]!, 3);
 
   // …and that snippet is where the annotation puts the object.
   const xml = await (await request.get(`/demo/voc-demo/Annotations/${id}.xml`)).text();
@@ -164,12 +170,12 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
   expect(url).toContain('ap=voc10');
   expect(url).toContain(`class=${token}`);
   // The finished run reopens by itself from the browser cache.
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 2, name: id })).toBeVisible({ timeout: 60_000 });
+  await lab.reloadAndReopen();
+  await expect(page.getByRole('heading', { level: 2, name: id })).toBeVisible();
   await expect(page.getByLabel('Heatmap class')).toHaveValue(token);
   await expect(page.getByRole('region', { name: 'Scores per class' })).toContainText('ζ = 0.20');
   await expect(page).toHaveURL(/ap=voc10/);
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Workspace' }).click();
+  await lab.show('Workspace');
   await expect(page.getByLabel(/Threshold ζ/)).toHaveValue('0.2');
   await expect(page.getByRole('combobox', { name: 'AP', exact: true })).toHaveValue('voc10');
   await expect(page.getByLabel('Run on')).toHaveValue('wasm');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { HubServer } from './support/hub-server';
+import { WorkspacePage } from './support/workspace-page';
 
 let hub: HubServer;
 test.beforeAll(async () => {
@@ -10,12 +11,7 @@ test.afterAll(async () => {
 });
 
 async function compute(page: Page) {
-  await page.getByLabel('CLIP model').selectOption('tiny-vit');
-  await page.getByLabel('Snippet grid').selectOption('1');
-  await page.getByLabel('Images to encode').selectOption('8');
-  await page.getByLabel('Run on').selectOption('wasm');
-  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
-  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 8 images', { timeout: 120_000 });
+  await new WorkspacePage(page).computeRun({ model: 'tiny-vit', grid: 1, images: 8, backend: 'wasm' }, 'Done: 8 images');
 }
 
 test('a model downloaded from a hub-layout server: one progress bar to 100%, then served from the browser cache', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { WorkspacePage } from './support/workspace-page';
 
 /**
  * Class names and the prompt template change the pseudo labels without the image encoder: the worker
@@ -9,14 +10,10 @@ import { expect, test } from '@playwright/test';
  */
 test('editing class names and the prompt template recomputes mAP without re-encoding images', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('/?e2e');
-  await page.getByLabel('Run on').selectOption('wasm');
-  await page.getByLabel('Images to encode').selectOption('50');
-  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
-  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 50 images, 50 encoded now', { timeout: 150_000 });
-  const table = page.getByRole('table', { name: 'mAP of the pseudo labels' });
-  const finalRow = table.getByRole('row', { name: 'final' });
-  await expect(finalRow).toContainText(/\d+\.\d\d/);
+  const lab = await new WorkspacePage(page).open('?e2e');
+  await lab.computeRun({ backend: 'wasm', images: 50 }, 'Done: 50 images, 50 encoded now');
+  const table = lab.mapTable;
+  await lab.maps();
   const before = await table.textContent();
   const inForce = page.getByRole('status', { name: 'Prompts in force' });
   await expect(inForce).toContainText('“a photo of a aeroplane”');

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { E2eHooks } from '../src/app/state/e2e-hooks';
 import { cliMaps } from './support/cli-reference';
+import { MODES, RUN_TIMEOUT, WorkspacePage } from './support/workspace-page';
 
 /**
  * A run that meets trouble midway: a lost GPU device (really destroyed, through the `?e2e` hook) and a
@@ -9,7 +10,6 @@ import { cliMaps } from './support/cli-reference';
  */
 const FIRST = 8;
 const CHUNK = 2;
-const MODES = ['global', 'aggregate', 'final'] as const;
 
 declare global {
   interface Window {
@@ -18,12 +18,10 @@ declare global {
 }
 
 async function startRun(page: Page): Promise<void> {
-  await page.goto(`/?e2e&chunk=${CHUNK}`);
+  const lab = await new WorkspacePage(page).open(`?e2e&chunk=${CHUNK}`);
   await expect(page.getByText('Demo dataset (built in)')).toBeVisible();
-  await page.getByLabel('CLIP model').selectOption('tiny-vit');
-  await page.getByLabel('Snippet grid').selectOption('2');
-  await page.getByLabel('Images to encode').selectOption(String(FIRST));
-  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
+  await lab.choose({ model: 'tiny-vit', grid: 2, images: FIRST });
+  await lab.compute();
   await expect(page.getByLabel('Execution provider')).toContainText('WebGPU', { timeout: 60_000 });
 }
 
@@ -39,7 +37,7 @@ function workerLog(page: Page): Promise<LogEntry[]> {
 }
 
 const firstChunkStored = (page: Page) =>
-  page.waitForFunction(() => window.cdulE2e.messages.some((m) => m.type === 'progress' && m.progress.done > 0), null, { timeout: 120_000 });
+  page.waitForFunction(() => window.cdulE2e.messages.some((m) => m.type === 'progress' && m.progress.done > 0), null, { timeout: RUN_TIMEOUT });
 
 test('a lost GPU device: the run goes on on WebAssembly from the chunk in progress, with the same mAPs', async ({ page }) => {
   test.setTimeout(300_000);
@@ -56,7 +54,7 @@ test('a lost GPU device: the run goes on on WebAssembly from the chunk in progre
   const fallbackMs = Date.now() - lostAt;
   await expect(page.getByLabel('Execution provider')).toContainText('WebAssembly');
   const result = page.getByRole('status', { name: 'Run result' });
-  await expect(result).toContainText(`Done: ${FIRST} images, ${FIRST} encoded now`, { timeout: 120_000 });
+  await expect(result).toContainText(`Done: ${FIRST} images, ${FIRST} encoded now`, { timeout: RUN_TIMEOUT });
 
   // Each chunk was stored once, and the ones stored before the loss were not encoded again: progress
   // counts 2, 4, 6, 8 once each (then the closing report), and WebAssembly took over midway.
@@ -113,7 +111,7 @@ test('a full storage stops the run with what to do next, keeps the stored chunks
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
   const result = page.getByRole('status', { name: 'Run result' });
-  await expect(result).toContainText(`Done: ${FIRST} images, ${FIRST - stored} encoded now`, { timeout: 120_000 });
+  await expect(result).toContainText(`Done: ${FIRST} images, ${FIRST - stored} encoded now`, { timeout: RUN_TIMEOUT });
   await expect(progress).toContainText(`${FIRST} / ${FIRST} images (100%)`);
   await expect(progress).toContainText(`· ${stored} from the browser cache`);
   await expect(banner).toHaveCount(0);

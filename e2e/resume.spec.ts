@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { RUN_TIMEOUT, WorkspacePage } from './support/workspace-page';
 
 /**
  * A reload in the middle of a run: the selection comes back, and the run resumes by itself, skipping
@@ -6,13 +7,11 @@ import { expect, test } from '@playwright/test';
  */
 test('a reload mid-run restores the selection and resumes the run without re-encoding stored images', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('/?chunk=8');
-  await page.getByLabel('Run on').selectOption('wasm');
-  await page.getByLabel('Images to encode').selectOption('50');
-  await page.getByLabel('Snippet grid').selectOption('2');
-  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
-  const progress = page.getByRole('status', { name: 'Run progress' });
-  await expect(progress).toContainText(/^(1[6-9]|[2-4]\d) \/ 50 images/, { timeout: 120_000 });
+  const lab = await new WorkspacePage(page).open('?chunk=8');
+  await lab.choose({ backend: 'wasm', images: 50, grid: 2 });
+  await lab.compute();
+  const { progress } = lab;
+  await expect(progress).toContainText(/^(1[6-9]|[2-4]\d) \/ 50 images/, { timeout: RUN_TIMEOUT });
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(progress).toContainText('paused');
   const stored = Number((await progress.textContent())!.split(' / ')[0]);
@@ -23,13 +22,13 @@ test('a reload mid-run restores the selection and resumes the run without re-enc
   await expect(page.getByLabel('Run on')).toHaveValue('wasm');
   await expect(page.getByLabel('Images to encode')).toHaveValue('50');
   await expect(page.getByLabel('Snippet grid')).toHaveValue('2');
-  await expect(page.getByRole('status', { name: 'Run result' })).toContainText(`Done: 50 images, ${50 - stored} encoded now`, { timeout: 150_000 });
+  await lab.waitForResult(`Done: 50 images, ${50 - stored} encoded now`);
   await expect(progress).toContainText(`${stored} from the browser cache`);
 
   // A finished run is reopened from the browser cache on the next reload: nothing is encoded again.
-  await page.reload();
+  await lab.reloadAndReopen();
   await expect(page.getByRole('status', { name: 'Reopened run' })).toContainText('Demo dataset (built in)');
-  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 50 images, all from the browser cache', { timeout: 60_000 });
+  await expect(lab.result).toContainText('Done: 50 images, all from the browser cache');
 
   // Another selection than the finished run's: the reload restores it and starts nothing.
   await page.getByLabel('Snippet grid').selectOption('3');

@@ -37,7 +37,7 @@ test('a sweep runs one run after another into a sortable table; any run’s curv
   await runs.getByRole('button', { name: 'open the curves of sweep 1 · 3/4' }).click();
   const figures = await epochRows(page, 'sweep 1 · 3/4');
   expect(figures.map((row) => row.epoch)).toEqual([1, 2, 3]);
-  await expect(page.getByRole('figure', { name: /^Training loss/ }).locator('.recharts-line')).toHaveCount(1);
+  await expect(page.getByRole('figure', { name: /^Training loss/ }).getByRole('img', { name: /^Curve: / })).toHaveCount(1);
 });
 
 test('stop, reload, resume = the run uninterrupted; a GPU lost mid-run goes on on the CPU', async ({ page }) => {
@@ -75,7 +75,7 @@ test('stop, reload, resume = the run uninterrupted; a GPU lost mid-run goes on o
   const detail = page.getByRole('region', { name: 'Run #3' });
   await expect(detail).toContainText(/WebGPU failed at epoch \d+ \(.+\): continued on the CPU from epoch \d+/);
   await expect(page.getByRole('status', { name: 'training progress' })).toContainText('Epoch 120 of 120 · CPU');
-  console.log(`  ${await detail.locator('.notice').first().textContent()}`);
+  console.log(`  ${await detail.getByRole('note', { name: 'Backend' }).textContent()}`);
   const recovered = await epochRows(page, '#3');
   recovered.forEach((row, i) => {
     const want = uninterrupted[i]!;

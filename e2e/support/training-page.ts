@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { WorkspacePage } from './workspace-page';
 
 /** Steps of the training e2e tests: compute a split, fill the form, read a run's figures. */
 export interface EpochRow {
@@ -12,16 +13,11 @@ export interface EpochRow {
 
 /** demo-clip embeddings of the first 50 images of `split` (2×2 grid, WebAssembly: fast there). */
 export async function computeSplit(page: Page, split: string): Promise<void> {
-  await page.getByLabel('Run on').selectOption('wasm');
-  await page.getByLabel('Images to encode').selectOption('50');
-  await page.getByLabel('Snippet grid').selectOption('2');
-  await page.getByRole('combobox', { name: 'Split', exact: true }).selectOption(split);
-  await page.getByRole('button', { name: 'Compute pseudo labels' }).click();
-  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Done: 50 images', { timeout: 120_000 });
+  await new WorkspacePage(page).computeRun({ backend: 'wasm', images: 50, grid: 2, split }, 'Done: 50 images');
 }
 
 export async function openTraining(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Training' }).click();
+  await new WorkspacePage(page).show('Training');
 }
 
 export async function fillTrainingForm(page: Page, values: Readonly<Record<string, string>>): Promise<void> {

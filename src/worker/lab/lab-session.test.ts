@@ -3,6 +3,7 @@ import type { FileSource } from '../../core/dataset-source';
 import { createMatrix, type LabelMatrix } from '../../core/types';
 import { createSimilarityState, evaluateState } from '../pipeline/similarity-state';
 import type { LabSettings } from '../../core/evaluation/lab-settings';
+import { PSEUDO_LABEL_MODES } from '../../core/evaluation/pseudo-label-modes';
 import type { LabRun } from './lab-run';
 import { answerLabQuery } from './lab-session';
 
@@ -65,10 +66,26 @@ describe('the lab queries of a finished run', () => {
     await expect(answerLabQuery(run, { kind: 'image-file', index: 0 })).rejects.toThrow('no image file for image 0');
   });
 
-  it('pr-curves for the three modes of one class', async () => {
+  it('pr-curves for the three modes of one class: every distinct threshold, its recall and precision (by brute force)', async () => {
     const { result } = await answerLabQuery(run, { kind: 'pr-curves', classIndex: 1, settings });
     if (result.kind !== 'pr-curves') throw new Error(result.kind);
-    expect(result.curves.global.length).toBeGreaterThan(0);
+    const { result: scores } = await answerLabQuery(run, { kind: 'scores', settings });
+    if (scores.kind !== 'scores') throw new Error(scores.kind);
+    for (const mode of PSEUDO_LABEL_MODES) {
+      // Class 1 ('dog'): image a negative, b positive, c difficult-only — left out under 'ignore'.
+      const kept = [0, 1, 2].filter((image) => scores.truth[image * 2 + 1] !== 0);
+      const scoreOf = (image: number) => scores.scores[mode][image * 2 + 1]!;
+      const positives = kept.filter((image) => scores.truth[image * 2 + 1] === 1).length;
+      const thresholds = [...new Set(kept.map(scoreOf))].sort((x, y) => y - x);
+      const expected = thresholds.map((t) => {
+        const above = kept.filter((image) => scoreOf(image) >= t);
+        const tp = above.filter((image) => scores.truth[image * 2 + 1] === 1).length;
+        return { threshold: t, recall: tp / positives, precision: tp / above.length };
+      });
+      const curve = result.curves[mode];
+      const got = Array.from({ length: curve.length }, (_, k) => ({ threshold: curve.threshold[k]!, recall: curve.recall[k]!, precision: curve.precision[k]! }));
+      expect(got, mode).toEqual(expected);
+    }
     await expect(answerLabQuery(run, { kind: 'pr-curves', classIndex: 2, settings })).rejects.toThrow('no class 2');
   });
 });

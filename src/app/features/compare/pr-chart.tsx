@@ -5,6 +5,7 @@ import type { LegendEntry } from '../../../core/export/chart-svg';
 import { settingsFileStem } from '../../../core/export/pseudo-label-export';
 import { metricLabel, prCurvePoints } from '../../../core/lab/compare';
 import type { PrCurvesResult } from '../../../worker/protocol/lab-protocol';
+import { curveLabel } from '../../components/chart-a11y';
 import { ChartFrame } from '../../components/chart-frame';
 import { LINE_WIDTH, MODE_COLORS } from './zeta-chart';
 
@@ -26,6 +27,7 @@ export function PrChart({ className, a, b, curvesA, curvesB }: { className: stri
           {series.map((entry) => (
             <Line
               key={entry.key}
+              {...curveLabel(entry.label)}
               data={entry.points}
               dataKey="precision"
               name={entry.label}

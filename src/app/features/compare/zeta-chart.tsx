@@ -4,6 +4,7 @@ import { PSEUDO_LABEL_MODES } from '../../../core/evaluation/pseudo-label-modes'
 import type { LegendEntry } from '../../../core/export/chart-svg';
 import { settingsFileStem } from '../../../core/export/pseudo-label-export';
 import { mapAxis, mapUnitLabel, type ZetaChart as ZetaChartData } from '../../../core/lab/compare';
+import { curveLabel, markerLabel } from '../../components/chart-a11y';
 import { ChartFrame } from '../../components/chart-frame';
 
 export const MODE_COLORS = { global: '#64748b', aggregate: '#d97706', final: '#1d4ed8' } as const;
@@ -40,16 +41,16 @@ export function ZetaChart({ chart, a, b }: { chart: ZetaChartData; a: LabSetting
           <YAxis domain={axis.domain as [number, number]} ticks={axis.ticks as number[]} width={64} label={{ value: 'mAP %', angle: -90, position: 'insideLeft', offset: 4 }} />
           <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(2) : String(value))} labelFormatter={(zeta) => `ζ = ${Number(zeta).toFixed(2)}`} />
           {PSEUDO_LABEL_MODES.map((mode) => (
-            <Line key={`a-${mode}`} type="linear" dataKey={`a_${mode}`} name={chart.separateB ? `${mode} (A)` : mode} stroke={MODE_COLORS[mode]} strokeWidth={LINE_WIDTH[mode]} dot={false} isAnimationActive={false} />
+            <Line key={`a-${mode}`} {...curveLabel(chart.separateB ? `${mode} (A)` : mode)} type="linear" dataKey={`a_${mode}`} name={chart.separateB ? `${mode} (A)` : mode} stroke={MODE_COLORS[mode]} strokeWidth={LINE_WIDTH[mode]} dot={false} isAnimationActive={false} />
           ))}
           {chart.separateB &&
             PSEUDO_LABEL_MODES.map((mode) => (
-              <Line key={`b-${mode}`} type="linear" dataKey={`b_${mode}`} name={`${mode} (B)`} stroke={MODE_COLORS[mode]} strokeDasharray="6 4" strokeWidth={LINE_WIDTH[mode]} dot={false} isAnimationActive={false} />
+              <Line key={`b-${mode}`} {...curveLabel(`${mode} (B)`)} type="linear" dataKey={`b_${mode}`} name={`${mode} (B)`} stroke={MODE_COLORS[mode]} strokeDasharray="6 4" strokeWidth={LINE_WIDTH[mode]} dot={false} isAnimationActive={false} />
             ))}
           {chart.markers.map((marker, index) => (
             <ReferenceLine
               key={`line-${marker.label}`}
-              className={`marker-${marker.label}`}
+              {...markerLabel(`${sameZeta ? 'A = B' : marker.label} at ζ = ${marker.zeta.toFixed(2)}`)}
               x={marker.zeta}
               stroke={MARK_COLORS[marker.label]}
               strokeWidth={1.5}
@@ -58,7 +59,7 @@ export function ZetaChart({ chart, a, b }: { chart: ZetaChartData; a: LabSetting
           ))}
           {chart.markers.flatMap((marker) =>
             PSEUDO_LABEL_MODES.map((mode) => (
-              <ReferenceDot key={`dot-${marker.label}-${mode}`} x={marker.zeta} y={marker.mAP[mode]} r={4} fill={MODE_COLORS[mode]} stroke={MARK_COLORS[marker.label]} strokeWidth={2} />
+              <ReferenceDot key={`dot-${marker.label}-${mode}`} {...markerLabel(`${marker.label}'s ${mode} mAP at ζ = ${marker.zeta.toFixed(2)}: ${marker.mAP[mode].toFixed(2)}`)} x={marker.zeta} y={marker.mAP[mode]} r={4} fill={MODE_COLORS[mode]} stroke={MARK_COLORS[marker.label]} strokeWidth={2} />
             )),
           )}
         </LineChart>

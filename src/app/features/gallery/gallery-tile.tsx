@@ -49,7 +49,7 @@ export function GalleryTile({ data, index, position, column, marking, focused, o
     >
       <div className="tile-thumb">
         {image.status === 'ready' ? (
-          <img src={image.url} alt="" draggable={false} />
+          <img src={image.url} alt={`${id} (thumbnail)`} draggable={false} />
         ) : image.status === 'error' ? (
           <span className="tile-thumb-note" title={image.message}>
             image unavailable

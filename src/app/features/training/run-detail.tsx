@@ -20,8 +20,16 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
         {run.status === 'running' && remainingMs !== null && ` · about ${formatEta(remainingMs / 1000)} left`}
       </p>
       <progress max={total} value={run.figures.length} aria-label={`epochs of ${run.meta.name}`} />
-      {run.backend.note && <p className="notice">{run.backend.note}</p>}
-      {run.error && <p className={run.status === 'failed' ? 'error' : 'notice'}>{run.error}</p>}
+      {run.backend.note && (
+        <p className="notice" role="note" aria-label="Backend">
+          {run.backend.note}
+        </p>
+      )}
+      {run.error && (
+        <p className={run.status === 'failed' ? 'error' : 'notice'} role={run.status === 'failed' ? 'alert' : 'note'} aria-label={run.status === 'failed' ? 'Run failed' : 'Run note'}>
+          {run.error}
+        </p>
+      )}
       <p className="hint">
         {run.meta.images} train images ({run.meta.dim}-d), Y0 = final pseudo labels at ζ {run.meta.labelSettings.zeta}, λ {run.meta.labelSettings.lambda}
         {run.meta.labelSettings.scale === null ? '' : `, scale ${run.meta.labelSettings.scale}`}; val: {run.meta.valSplit ?? 'none'}.

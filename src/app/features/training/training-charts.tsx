@@ -1,6 +1,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LegendEntry } from '../../../core/export/chart-svg';
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
+import { curveLabel, labelledDots } from '../../components/chart-a11y';
 import { ChartFrame } from '../../components/chart-frame';
 import { curveRows, runColor, type CurveMetric } from './training-curves';
 
@@ -23,16 +24,17 @@ export function TrainingCharts({ runs }: { runs: readonly TrainingRunRecord[] })
               <CartesianGrid stroke="#d9dee7" strokeDasharray="3 3" />
               <XAxis dataKey="epoch" type="number" allowDecimals={false} domain={['dataMin', 'dataMax']} label={{ value: 'epoch', position: 'insideBottom', offset: -8 }} />
               <YAxis width={64} domain={['auto', 'auto']} tickFormatter={(value: number) => (metric === 'loss' ? value.toPrecision(3) : value.toFixed(1))} label={{ value: unit, angle: -90, position: 'insideLeft', offset: 4 }} />
-              <Tooltip formatter={(value) => (typeof value === 'number' ? (metric === 'loss' ? value.toPrecision(5) : value.toFixed(2)) : String(value))} />
+              <Tooltip formatter={(value) => (typeof value === 'number' ? formatValue(metric, value) : String(value))} />
               {runs.map((run, i) => (
                 <Line
                   key={run.meta.id}
+                  {...curveLabel(runLabel(run))}
                   dataKey={run.meta.id}
                   name={runLabel(run)}
                   stroke={runColor(i)}
                   strokeDasharray={updatesLabels(run) ? undefined : '6 4'}
                   strokeWidth={2}
-                  dot={{ r: 2 }}
+                  dot={labelledDots((row, value) => `${run.meta.name}, epoch ${String(row['epoch'])}: ${formatValue(metric, value)}`)}
                   isAnimationActive={false}
                   connectNulls
                 />
@@ -45,6 +47,8 @@ export function TrainingCharts({ runs }: { runs: readonly TrainingRunRecord[] })
     </div>
   );
 }
+
+const formatValue = (metric: CurveMetric, value: number) => (metric === 'loss' ? value.toPrecision(5) : value.toFixed(2));
 
 function runLabel(run: TrainingRunRecord): string {
   const s = run.meta.settings;
