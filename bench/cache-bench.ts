@@ -18,7 +18,7 @@ async function timeCache(modelDir: string, suffix: string): Promise<Record<strin
   const out = mkdtempSync(join(tmpdir(), `cdul-bench-cache-${suffix}-`));
   try {
     const result = await runCache(
-      { vocDir: VOC_MINI, split: null, modelDir, grid: 3, outDir: out, shard: null, template: 'a photo of a {name}', chunkSize: 8, threads: undefined },
+      { dataset: { dir: VOC_MINI, format: 'voc', classesFile: null, crowd: 'positive' }, split: null, modelDir, grid: 3, outDir: out, shard: null, template: 'a photo of a {name}', chunkSize: 8, threads: undefined },
       quiet,
       { stop: false },
     );

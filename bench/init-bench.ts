@@ -4,8 +4,10 @@ import { extname, join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview, type Plugin } from 'vite';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+import { HubServer } from '../e2e/support/hub-server';
 import type { Figures } from './init/bench-protocol';
 import { VOC_MINI_PATH } from './init/bench-setup';
+import { PEER_ORT_PATH, PEER_REPO } from './init/transformersjs-setup';
 import { freePort } from './built-page';
 
 /**
@@ -14,7 +16,9 @@ import { freePort } from './built-page';
  * and served by `vite preview`: a production build is what users run, and there a worker is one
  * script, while the dev server makes every new prepare worker fetch and revalidate dozens of modules
  * (hundreds of ms per run, not the pipeline's cost). A private server on a free port also cannot be
- * reloaded by edits elsewhere in the tree. voc-mini and the models are served from the source tree.
+ * reloaded by edits elsewhere in the tree. voc-mini and the models are served from the source tree;
+ * the peer, transformers.js, gets tiny-vit from a local stand-in for the Hugging Face hub (the e2e
+ * tests' HubServer, serving models/tiny-vit in the hub layout) and nothing from the network.
  */
 export async function initBench(): Promise<Figures> {
   const outDir = mkdtempSync(join(tmpdir(), 'cdul-bench-init-'));
@@ -26,17 +30,19 @@ export async function initBench(): Promise<Figures> {
     });
     const port = await freePort();
     const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true }, plugins: [sourceFiles()] });
+    const hub = await HubServer.start({ [PEER_REPO]: 'models/tiny-vit' });
     try {
-      return await measureInChromium(`http://localhost:${port}/bench/init/index.html`);
+      const figures = await measureInChromium(`http://localhost:${port}/bench/init/index.html`, hub.url);
+      return { ...figures, 'init.peer_transformersjs_hub_requests': hub.requestCount() };
     } finally {
-      await server.close();
+      await Promise.all([server.close(), hub.close()]);
     }
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
 }
 
-async function measureInChromium(url: string): Promise<Figures> {
+async function measureInChromium(url: string, hubUrl: string): Promise<Figures> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
     const page = await browser.newPage();
@@ -46,15 +52,33 @@ async function measureInChromium(url: string): Promise<Figures> {
     page.on('pageerror', (error) => process.stderr.write(`[init-bench] page error: ${error.message}\n`));
     await page.goto(url);
     await page.waitForFunction(() => typeof window.cdulInitBench === 'function', undefined, { timeout: 60_000 });
-    return await page.evaluate(() => window.cdulInitBench!());
+    return await page.evaluate((hub) => window.cdulInitBench!(hub), hubUrl);
   } finally {
     await browser.close();
   }
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.json': 'application/json', '.jpg': 'image/jpeg', '.xml': 'application/xml', '.onnx': 'application/octet-stream' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.json': 'application/json',
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.onnx': 'application/octet-stream',
+  '.wasm': 'application/wasm',
+  '.mjs': 'text/javascript',
+};
+/** Served from the source tree as they are. */
+const SOURCE_FOLDERS = [VOC_MINI_PATH, '/models/', '/e2e/fixtures/pillow-decode/'];
+/** transformers.js's own onnxruntime-web (a version of its choosing, nested under it unless it matches the lab's). */
+const PEER_ORT_DIST = ['node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist', 'node_modules/onnxruntime-web/dist'].find((dir) =>
+  existsSync(join(dir, 'ort-wasm-simd-threaded.asyncify.wasm')),
+);
 
-/** voc-mini (with the files.json index the HTTP dataset source needs) and models/, from the source tree. */
+/**
+ * voc-mini (with the files.json index the HTTP dataset source needs), models/ and the Pillow crops,
+ * from the source tree; transformers.js's onnxruntime files at PEER_ORT_PATH, with the cross-origin
+ * isolation headers its threads' worker scripts need (vite.config.ts does the same for the lab's).
+ */
 function sourceFiles(): Plugin {
   const vocMini = `.${VOC_MINI_PATH}`;
   return {
@@ -67,10 +91,13 @@ function sourceFiles(): Plugin {
           response.setHeader('Content-Type', 'application/json');
           return response.end(JSON.stringify({ files: files.sort() }));
         }
-        const file = join('.', path);
-        const served = (path.startsWith(VOC_MINI_PATH) || path.startsWith('/models/')) && !path.includes('..');
+        const peerOrt = path.startsWith(PEER_ORT_PATH) && PEER_ORT_DIST !== undefined;
+        const file = peerOrt ? join(PEER_ORT_DIST, path.slice(PEER_ORT_PATH.length)) : join('.', path);
+        const served = (peerOrt || SOURCE_FOLDERS.some((folder) => path.startsWith(folder))) && !path.includes('..');
         if (!served || !existsSync(file) || !statSync(file).isFile()) return next();
         response.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+        response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+        response.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
         response.end(readFileSync(file));
       });
     },

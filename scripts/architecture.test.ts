@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * each other (shared pieces live in app/components, app/lib and app/state). The core must stay runnable
  * in a browser, a worker and Node.
  */
-const CORE_PACKAGES = ['fflate', 'fast-xml-parser', '@huggingface/tokenizers', 'jpeg-js', 'fast-png', 'onnx-proto'];
+const CORE_PACKAGES = ['fflate', 'fast-xml-parser', '@huggingface/tokenizers', 'fast-png', 'onnx-proto'];
 const APP_FILE_LINE_LIMIT = 250;
 
 function sourceFiles(dir: string): string[] {
@@ -124,6 +124,13 @@ describe('architecture', () => {
   it('the app reaches the worker only through its protocol and its clients', () => {
     const allowed = (spec: string, file: string) => !resolvesInside(spec, file, ['worker']) || resolvesInside(spec, file, ['worker/protocol', 'worker/clients']);
     expect(violations('src/app', allowed)).toEqual([]);
+  });
+
+  it('src/ imports no devDependency: the bench\'s peers (transformers.js, tfjs) never enter the app', () => {
+    const { devDependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> };
+    const isDev = (spec: string) => Object.keys(devDependencies).some((name) => spec === name || spec.startsWith(`${name}/`));
+    expect(Object.keys(devDependencies)).toContain('@huggingface/transformers');
+    expect(violations('src', (spec) => !isDev(spec))).toEqual([]);
   });
 
   it('feature folders do not import each other', () => {

@@ -27,3 +27,12 @@ export async function openBenchInputs(provider: ExecutionProvider, limit: number
   const model = await loadWebClipModel(TINY_VIT.id, files, provider);
   return { source, ids, imageFiles: await indexImageFiles(source), model };
 }
+
+const shared = new Map<string, Promise<BenchInputs>>();
+
+/** The inputs opened once per provider and limit and kept open between passes: loading the model is not what is measured. */
+export function sharedBenchInputs(provider: ExecutionProvider, limit: number | null): Promise<BenchInputs> {
+  const key = `${provider} ${limit}`;
+  if (!shared.has(key)) shared.set(key, openBenchInputs(provider, limit));
+  return shared.get(key)!;
+}

@@ -4,7 +4,9 @@ import type { ExecutionProvider } from '../../src/worker/protocol/pipeline-proto
 export type ToBenchWorker =
   | { readonly type: 'pipeline'; readonly databasePrefix: string; readonly limit: number | null }
   | { readonly type: 'model-only'; readonly provider: ExecutionProvider; readonly limit: number | null; readonly warmUp: boolean }
-  | { readonly type: 'recompute' };
+  | { readonly type: 'prepare-only'; readonly limit: number | null }
+  | { readonly type: 'recompute' }
+  | { readonly type: 'prepare' };
 
 export type Figures = Record<string, number | string | null>;
 

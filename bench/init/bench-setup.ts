@@ -9,6 +9,8 @@ export const GRID = 3;
 export const CHUNK_SIZE = 8; // src/app/features/run/run-panel.tsx
 export const VOC_MINI_PATH = '/e2e/fixtures/voc-mini/';
 export const TINY_VIT: ModelRef = { kind: 'catalog', id: 'tiny-vit', variant: 'fp32', baseUrl: null };
+/** tiny-vit's crop side (models/tiny-vit/preprocessor_config.json). */
+export const INPUT_SIZE = 224;
 /**
  * Timed rounds (after a warm-up). Each round runs the pipeline, the model alone and the naive
  * pipeline one after the other, so a ratio compares runs made under the same machine load; figures

@@ -2,11 +2,13 @@
 import type { Figures, FromBenchWorker, ToBenchWorker } from './bench-protocol';
 import { timeModelOnly } from './model-timing';
 import { timePipeline } from './pipeline-timing';
+import { prepareInWorker } from './prepare-in-worker';
+import { timePrepareOnly } from './prepare-only-timing';
 import { recomputeFigures } from './recompute-timing';
 
 /**
  * The bench's worker: measures in a dedicated worker what the lab runs in its pipeline worker (the
- * run itself, the model alone, settings changes), one request at a time.
+ * run itself, the model alone, settings changes, preparing one photo), one request at a time.
  */
 self.onmessage = async (event: MessageEvent<ToBenchWorker>) => {
   try {
@@ -20,14 +22,18 @@ async function measure(request: ToBenchWorker): Promise<Figures> {
   switch (request.type) {
     case 'pipeline': {
       const timing = await timePipeline(request.databasePrefix, request.limit);
-      return { encodingMs: timing.encodingMs, runMs: timing.runMs, images: timing.images, wasmThreads: timing.wasmThreads };
+      return { encodingMs: timing.encodingMs, runMs: timing.runMs, images: timing.images, wasmThreads: timing.wasmThreads, prepareWorkers: timing.prepareWorkers, lookAhead: timing.lookAhead };
     }
+    case 'prepare-only':
+      return timePrepareOnly(request.limit);
     case 'model-only': {
       const timing = await timeModelOnly(request.provider, request.limit, request.warmUp);
       return { ms: timing.ms, crops: timing.crops, adapter: request.provider === 'webgpu' ? await adapterName() : null };
     }
     case 'recompute':
       return recomputeFigures();
+    case 'prepare':
+      return prepareInWorker();
   }
 }
 

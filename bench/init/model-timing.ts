@@ -1,6 +1,7 @@
 import { prepareChunk } from '../../src/core/initialization/prepare-chunk';
+import { loadBrowserJpegCodec } from '../../src/worker/prepare/browser-jpeg-codec';
 import type { ExecutionProvider } from '../../src/worker/protocol/pipeline-protocol';
-import { openBenchInputs, type BenchInputs } from './bench-inputs';
+import { sharedBenchInputs } from './bench-inputs';
 import { CHUNK_SIZE, GRID } from './bench-setup';
 
 export interface ModelTiming {
@@ -9,9 +10,6 @@ export interface ModelTiming {
   readonly crops: number;
 }
 
-/** The inputs stay open between passes: loading the model is not what is measured. */
-const opened = new Map<string, Promise<BenchInputs>>();
-
 /**
  * The model alone on the pipeline's crops: the same chunks (CHUNK_SIZE images, GRID), each prepared
  * untimed just before, through the same WebClipModel.encodeImages (sessions and batching). One chunk
@@ -19,13 +17,12 @@ const opened = new Map<string, Promise<BenchInputs>>();
  * untimed, before the pass when `warmUp` (first runs allocate and compile).
  */
 export async function timeModelOnly(provider: ExecutionProvider, limit: number | null, warmUp: boolean): Promise<ModelTiming> {
-  const key = `${provider} ${limit}`;
-  if (!opened.has(key)) opened.set(key, openBenchInputs(provider, limit));
-  const { source, ids, imageFiles, model } = await opened.get(key)!;
+  const { source, ids, imageFiles, model } = await sharedBenchInputs(provider, limit);
+  const jpeg = await loadBrowserJpegCodec();
   let ms = 0;
   let crops = 0;
   for (let start = 0, index = 0; start < ids.length; start += CHUNK_SIZE, index++) {
-    const chunk = await prepareChunk(source, imageFiles, index, ids.slice(start, start + CHUNK_SIZE), { grid: GRID, config: model.config });
+    const chunk = await prepareChunk(source, imageFiles, index, ids.slice(start, start + CHUNK_SIZE), { grid: GRID, config: model.config }, jpeg);
     const count = chunk.ids.length * chunk.cropsPerImage;
     if (warmUp && index === 0) await model.encodeImages(chunk.pixels, count);
     const started = performance.now();

@@ -1,6 +1,8 @@
 import { decodeImage } from '../../src/core/image/decode-image';
 import { clipCropLength, preprocessImageAndSnippets } from '../../src/core/image/clip-preprocess';
+import type { JpegCodec } from '../../src/core/image/jpeg-codec';
 import { ort } from '../../src/worker/inference/ort-web';
+import { loadBrowserJpegCodec } from '../../src/worker/prepare/browser-jpeg-codec';
 import { openBenchInputs, type BenchInputs } from './bench-inputs';
 import { GRID } from './bench-setup';
 
@@ -24,11 +26,12 @@ export interface NaivePipeline {
 export async function openNaivePipeline(limit: number | null): Promise<NaivePipeline> {
   ort.env.wasm.wasmPaths = new URL('/ort/', location.href).href;
   const inputs = await openBenchInputs('wasm', limit, { configure: false });
-  await naivePass(inputs, inputs.ids.slice(0, 4)); // warm-up
-  return { pass: () => naivePass(inputs, inputs.ids), release: () => inputs.model.release() };
+  const jpeg = await loadBrowserJpegCodec();
+  await naivePass(inputs, jpeg, inputs.ids.slice(0, 4)); // warm-up
+  return { pass: () => naivePass(inputs, jpeg, inputs.ids), release: () => inputs.model.release() };
 }
 
-async function naivePass({ source, imageFiles, model }: BenchInputs, ids: readonly string[]): Promise<NaiveTiming> {
+async function naivePass({ source, imageFiles, model }: BenchInputs, jpeg: JpegCodec, ids: readonly string[]): Promise<NaiveTiming> {
   const { config } = model;
   const options = { size: config.resizeShortestEdge, crop: config.cropSize, mean: config.mean, std: config.std };
   const cropValues = clipCropLength(options);
@@ -37,7 +40,7 @@ async function naivePass({ source, imageFiles, model }: BenchInputs, ids: readon
   for (const id of ids) {
     const path = imageFiles.get(id)!;
     const before = performance.now();
-    const pixels = preprocessImageAndSnippets(decodeImage(await source.readBytes(path), path), GRID, options);
+    const pixels = preprocessImageAndSnippets(decodeImage(await source.readBytes(path), path, jpeg), GRID, options);
     prepareMs += performance.now() - before;
     for (let k = 0; k < pixels.length / cropValues; k++) await model.encodeImages(pixels.subarray(k * cropValues, (k + 1) * cropValues), 1);
   }

@@ -1,7 +1,11 @@
+import { modelCpuThreads } from '../../src/worker/inference/ort-web';
 import { runInitialization, type Post } from '../../src/worker/pipeline/initialization-run';
+import { PART_IMAGES } from '../../src/worker/prepare/chunk-parts';
+import { preparedChunkBytes, preparePlan } from '../../src/worker/prepare/pool-size';
+import type { ExecutionProvider } from '../../src/worker/protocol/pipeline-protocol';
 import { createRunControl } from '../../src/worker/pipeline/run-control';
 import { openEmbeddingStore } from '../../src/worker/storage/embedding-store';
-import { benchRequest } from './bench-setup';
+import { benchRequest, GRID, INPUT_SIZE } from './bench-setup';
 
 export interface PipelineTiming {
   /** From the "Encoding images…" stage to the last chunk stored: prepare pool, model, IndexedDB writes. */
@@ -10,6 +14,9 @@ export interface PipelineTiming {
   readonly runMs: number;
   readonly images: number;
   readonly wasmThreads: number;
+  /** The prepare pool and look-ahead the run used (prepare/pool-size.ts, as encodeChunks computes them). */
+  readonly prepareWorkers: number;
+  readonly lookAhead: number;
 }
 
 /**
@@ -20,8 +27,9 @@ export async function timePipeline(databasePrefix: string, limit: number | null)
   let encodingStart = 0;
   let encodingEnd = 0;
   let wasmThreads = 0;
+  let provider: ExecutionProvider = 'wasm';
   const post: Post = (message) => {
-    if (message.type === 'backend') wasmThreads = message.wasmThreads;
+    if (message.type === 'backend') ({ wasmThreads, provider } = message);
     if (message.type === 'stage' && message.stage.startsWith('Encoding images')) encodingStart = performance.now();
     if (message.type === 'progress' && message.progress.done === message.progress.total && !encodingEnd) encodingEnd = performance.now();
   };
@@ -29,7 +37,9 @@ export async function timePipeline(databasePrefix: string, limit: number | null)
   try {
     const result = await runInitialization(benchRequest(limit), createRunControl(), openEmbeddingStore(databasePrefix), post);
     if (!result || result.recomputed !== result.images) throw new Error(`the run encoded ${result?.recomputed ?? 0} images, not all`);
-    return { encodingMs: encodingEnd - encodingStart, runMs: performance.now() - started, images: result.images, wasmThreads };
+    const runMs = performance.now() - started;
+    const plan = preparePlan(navigator.hardwareConcurrency, modelCpuThreads(provider), preparedChunkBytes(PART_IMAGES, 1 + GRID * GRID, INPUT_SIZE));
+    return { encodingMs: encodingEnd - encodingStart, runMs, images: result.images, wasmThreads, prepareWorkers: plan.workers, lookAhead: plan.ahead };
   } finally {
     await Promise.all([`${databasePrefix}-embeddings`, `${databasePrefix}-text-embeddings`].map(deleteDatabase));
   }

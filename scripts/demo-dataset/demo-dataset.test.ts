@@ -5,10 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { decode } from 'jpeg-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLASS_COLOURS, type Rgb } from '../../models/generator/demo-palette';
+import { nodeJpegCodec } from '../../src/cli/image/node-jpeg-codec';
 import { createNodeFileSource } from '../../src/cli/node-file-source';
+import { decodeImage } from '../../src/core/image/decode-image';
 import {
   VOC_CLASSES,
   isVocClass,
@@ -141,7 +142,7 @@ describe('the JPEGs', () => {
     decoded = new Map();
     for (const image of scenes) {
       const bytes = await read(jpegPath(image.id));
-      decoded.set(image.id, decode(bytes, { useTArray: true, formatAsRGBA: false }));
+      decoded.set(image.id, decodeImage(new Uint8Array(bytes), image.id, nodeJpegCodec())); // as the lab decodes them
     }
   });
 

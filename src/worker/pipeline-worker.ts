@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 import type { PromptChoice } from '../core/clip/prompts';
-import type { FileSource } from '../core/dataset-source';
+import { useCosineEngine } from './cosines/cosine-engine';
+import { lazyCosinePool } from './cosines/cosine-pool';
 import { destroyGpuDevice } from './inference/gpu-device-loss';
 import { labRunOf, type FinishedRun } from './lab/finished-run';
 import { answerLabQuery } from './lab/lab-session';
-import { syntheticRun } from './lab/synthetic-run';
+import { handleSyntheticMessage, type WorkerRunSlot } from './lab/synthetic-messages';
 import { runInitialization, type Post } from './pipeline/initialization-run';
 import { changePrompts } from './pipeline/prompt-change';
 import { listReferenceCaches, openReferenceCache } from './pipeline/reference-cache-run';
@@ -21,12 +22,27 @@ import { openEmbeddingStore } from './storage/embedding-store';
  */
 const post: Post = (message) => self.postMessage(message);
 const store = openEmbeddingStore();
+// Cosines (a run's assembly, a prompt change, another grid) on every core; the workers start on first use.
+useCosineEngine(lazyCosinePool(navigator.hardwareConcurrency || 1));
 /** The run in progress (pause, resume, cancel go to it). */
 let control: RunControl | null = null;
 /** The run the views show, replaced whole (see FinishedRun). */
 let finished: FinishedRun | null = null;
 /** Prompt changes run one after another, so the last one asked for is the one in force. */
 let promptQueue: Promise<void> = Promise.resolve();
+/** The run slot as the test-only synthetic runs see it. */
+const slot: WorkerRunSlot = {
+  store,
+  post,
+  get finished() {
+    return finished;
+  },
+  reset: () => resetRun(),
+  isCurrent: (runControl) => runControl === control,
+  finish: (run) => {
+    finished = run;
+  },
+};
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
@@ -53,7 +69,13 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       promptQueue = promptQueue.then(() => setPrompts(message.choice));
       break;
     case 'debug-synthetic-run':
-      openSyntheticRun(message.images, message.grid);
+    case 'debug-store-synthetic-run':
+    case 'debug-open-synthetic-run':
+      // Test/benchmark-only, sent only by the page's `?e2e` hooks (lab/synthetic-messages.ts).
+      void handleSyntheticMessage(message, slot);
+      break;
+    case 'debug-synthetic-prompts':
+      promptQueue = promptQueue.then(() => handleSyntheticMessage(message, slot));
       break;
     case 'debug-lose-gpu-device':
       // Test-only; the page sends it only from its `?e2e` hooks (src/app/state/e2e-hooks.ts).
@@ -138,26 +160,3 @@ async function openCache(request: ReferenceCacheRequest, runControl: RunControl)
     post({ type: 'error', message: describeRunFailure(error) });
   }
 }
-
-/** Test/benchmark-only: a finished run of synthetic embeddings, no files (lab/synthetic-run.ts). */
-function openSyntheticRun(images: number, grid: number): void {
-  resetRun();
-  const state = syntheticRun(images, grid, 20, 512);
-  finished = { state, source: NO_FILES, imageFiles: new Map(), textEncoder: null, storeKey: null, classNames: {} };
-  post({ type: 'dataset', images, classes: state.classes, split: 'synthetic', warnings: [] });
-  post({ type: 'complete', images, recomputed: images, runKey: `synthetic:${images}/grid:${grid}` });
-}
-
-/** The file source of a synthetic run: it has no files. */
-const NO_FILES: FileSource = {
-  label: 'synthetic run',
-  listFiles: async () => [],
-  listDirs: async () => [],
-  exists: async () => false,
-  readBytes: async (path) => {
-    throw new Error(`a synthetic run has no image files (${path})`);
-  },
-  readText: async (path) => {
-    throw new Error(`a synthetic run has no files (${path})`);
-  },
-};

@@ -1,4 +1,6 @@
-import { decode, encode } from 'jpeg-js';
+import { encode } from 'jpeg-js';
+import { nodeJpegCodec } from '../../../src/cli/image/node-jpeg-codec';
+import { decodeImage } from '../../../src/core/image/decode-image';
 import { seededRandom } from '../../../src/core/seeded-random';
 import { CLIP_IMAGE_MEAN, CLIP_IMAGE_STD } from '../clip-architecture';
 import type { Rgb } from '../demo-palette';
@@ -30,10 +32,13 @@ export function withLuminanceNoise(image: RgbaImage, amplitude: number, seed: nu
   return { size: image.size, data };
 }
 
+/** Encoded as the demo dataset is (jpeg-js), decoded as the lab decodes (libjpeg-turbo). */
 export function jpegRoundTrip(image: RgbaImage, quality: number): RgbaImage {
   const jpeg = encode({ data: image.data, width: image.size, height: image.size }, quality);
-  const decoded = decode(jpeg.data, { useTArray: true });
-  return { size: image.size, data: new Uint8Array(decoded.data) };
+  const { data: rgb } = decodeImage(new Uint8Array(jpeg.data), 'round-trip.jpg', nodeJpegCodec());
+  const data = new Uint8Array(image.size * image.size * 4).fill(255);
+  for (let i = 0; i < rgb.length / 3; i++) data.set(rgb.subarray(3 * i, 3 * i + 3), 4 * i);
+  return { size: image.size, data };
 }
 
 /** [images, 3, size, size] float32, (c/255 − mean)/std: CLIP's preprocessing of an image already at size. */

@@ -1,5 +1,5 @@
 import type { PipelineClient } from '../../worker/clients/pipeline-client';
-import type { FromWorker } from '../../worker/protocol/pipeline-protocol';
+import type { FromWorker, SyntheticRunRef } from '../../worker/protocol/pipeline-protocol';
 import { beginRun } from './run-status-store';
 import type { TrainingController } from './training-controller';
 
@@ -16,6 +16,18 @@ export interface E2eHooks {
   syntheticRun(images: number, grid: number): void;
   /** Destroys the training worker's GPUDevice mid-run (the CPU fallback's test). */
   loseTrainingDevice(): void;
+  /**
+   * Writes a synthetic run into the embedding store (IndexedDB) chunk by chunk, as a real run stores
+   * it; resolves when written (or rejects with why not, e.g. a full storage).
+   */
+  storeSyntheticRun(run: SyntheticRunRef, chunkSize: number): Promise<{ readonly runKey: string; readonly writeMs: number }>;
+  /**
+   * Opens a stored synthetic run like a finished run: its chunks streamed from the store; with
+   * `referenceTextSeed` (null: the run's own text) its whole-matrix reference instead.
+   */
+  openStoredSyntheticRun(run: SyntheticRunRef, referenceTextSeed?: number | null): void;
+  /** A prompt change without a text encoder: seeded random text embeddings for the finished run. */
+  syntheticPrompts(seed: number): void;
 }
 
 export const E2E_HOOKS_ENABLED = new URLSearchParams(globalThis.location?.search ?? '').has('e2e');
@@ -31,6 +43,21 @@ export function installE2eHooks(client: PipelineClient, training: TrainingContro
       client.send({ type: 'debug-synthetic-run', images, grid });
     },
     loseTrainingDevice: () => training.debugLoseDevice(),
+    storeSyntheticRun: (run, chunkSize) =>
+      new Promise((resolve, reject) => {
+        const stop = client.subscribe((message) => {
+          if (message.type !== 'debug-synthetic-stored') return;
+          stop();
+          if (message.error === null) resolve({ runKey: message.runKey, writeMs: message.writeMs });
+          else reject(new Error(message.error));
+        });
+        client.send({ type: 'debug-store-synthetic-run', run, chunkSize });
+      }),
+    openStoredSyntheticRun: (run, referenceTextSeed) => {
+      beginRun();
+      client.send({ type: 'debug-open-synthetic-run', run, ...(referenceTextSeed !== undefined ? { reference: { textSeed: referenceTextSeed } } : {}) });
+    },
+    syntheticPrompts: (seed) => client.send({ type: 'debug-synthetic-prompts', seed }),
   };
   (globalThis as { cdulE2e?: E2eHooks }).cdulE2e = hooks;
   return client.subscribe((message) => hooks.messages.push(message));

@@ -95,7 +95,7 @@ function reduce(state: RunStatus, message: FromWorker): Partial<RunStatus> {
     case 'dataset':
       return { dataset: { images: message.images, classes: message.classes, split: message.split, warnings: message.warnings } };
     case 'progress':
-      return { progress: message.progress, phase: state.phase === 'paused' ? 'paused' : 'running', stage: 'Encoding images…' };
+      return { progress: message.progress, phase: state.phase === 'paused' ? 'paused' : 'running', stage: message.progress.stage ?? 'Encoding images…' };
     case 'skipped':
       return { skipped: [...state.skipped, ...message.items] };
     case 'paused':
@@ -113,6 +113,8 @@ function reduce(state: RunStatus, message: FromWorker): Partial<RunStatus> {
     case 'query-result':
     case 'query-error':
       return {}; // answers to a view's question: react-query's (queries.ts)
+    case 'debug-synthetic-stored':
+      return {}; // the `?e2e` hooks' (e2e-hooks.ts)
   }
 }
 

@@ -6,9 +6,11 @@ import { SEED, SEED_MODEL, VOC_MINI, evaluateArgs, runCliInProcess, runCliProces
 
 describe('bad usage: exit 2 with a message naming the option', () => {
   const cases: [string, string[], RegExp][] = [
-    ['no command', [], /dataset --voc DIR/],
+    ['no command', [], /dataset --dataset DIR/],
     ['unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
-    ['missing --voc', ['dataset'], /missing --voc/],
+    ['missing --dataset', ['dataset'], /missing --dataset DIR/],
+    ['both --dataset and --voc', ['dataset', '--dataset', VOC_MINI, '--voc', VOC_MINI], /give --dataset or --voc, not both/],
+    ['bad --format', ['dataset', '--dataset', VOC_MINI, '--format', 'imagenet'], /--format must be one of auto, voc, coco, nus-wide, folder; got 'imagenet'/],
     ['unknown option', ['dataset', '--voc', VOC_MINI, '--colour'], /Unknown option '--colour'/],
     ['bad --mode', evaluateArgs({ mode: 'best' }), /--mode must be one of global, aggregate, final; got 'best'/],
     ['missing --thresh', evaluateArgs({ mode: 'final' }), /missing --thresh/],
@@ -110,7 +112,7 @@ describe('cdul dataset', () => {
   it('reads a split and its class files on the seed sample', async () => {
     const run = await runCliInProcess(['dataset', '--voc', SEED, '--split', 'train', '--json']);
     const summary = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ images: 60, split: 'train', classOrigin: 'image-sets', warnings: [] });
+    expect(summary).toMatchObject({ format: 'voc', images: 60, split: 'train', splits: ['train'], unlabelled: false, warnings: [] });
     expect(summary.classesWithoutPositives).toEqual(['pottedplant']);
   });
 

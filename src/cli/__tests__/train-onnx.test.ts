@@ -10,10 +10,9 @@ import { CACHE_FILES } from '../../core/init-cache/cache-manifest';
 import { CpuTrainer } from '../../core/training/cpu-trainer';
 import { l2NormalizeRows } from '../../core/training/normalize-features';
 import { createMatrix } from '../../core/types';
-import { loadVocDataset } from '../../core/voc';
+import { openCliDataset } from '../dataset-options';
 import { parseTrainOptions } from '../commands/train-options';
 import { loadCachedSplit } from '../commands/training-inputs';
-import { createNodeFileSource } from '../node-file-source';
 import { runCliInProcess } from './run-cli';
 
 const DEMO = 'public/demo/voc-demo';
@@ -40,10 +39,10 @@ const trainArgs = (extra: string[]) => [
 /** The same run in-process with the CPU trainer: its σ(head(x)) for `features` after the last epoch. */
 async function cpuPredictions(args: string[], features: ReturnType<typeof createMatrix>): Promise<Float32Array> {
   const options = parseTrainOptions(args.slice(1));
-  const dataset = await loadVocDataset(createNodeFileSource(options.vocDir), { split: options.trainSplit, difficult: 'positive' });
+  const { dataset } = await openCliDataset(options.dataset, options.trainSplit, 'positive');
   const split = await loadCachedSplit(options.cacheDir, dataset, '--cache');
   const initialLabels = computePseudoLabels(split.inputs, { mode: 'final', zeta: options.zeta, lambda: options.lambda });
-  const trainer = new CpuTrainer({ features: split.features, initialLabels, classes: split.classes, trainTruth: split.truth }, options.settings);
+  const trainer = new CpuTrainer({ features: split.features, initialLabels, classes: split.classes, trainTruth: split.truth! }, options.settings);
   while (!trainer.done()) trainer.epoch();
   return trainer.predict(features);
 }

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FileSource } from '../../core/dataset-source';
 import { prepareChunk, type ChunkSettings, type PreparedChunk } from '../../core/initialization/prepare-chunk';
+import { nodeJpegCodec } from '../image/node-jpeg-codec';
 import type { PrepareRequest } from './prepare-worker';
 
 /** Prepares chunks (decode + preprocessing) in a worker thread, one request at a time, in order. */
@@ -13,20 +14,20 @@ type WorkerReply = { ok: true; chunk: PreparedChunk } | { ok: false; message: st
 
 export function createChunkPreparer(
   source: FileSource,
-  vocDir: string,
+  datasetRoot: string,
   imageFiles: ReadonlyMap<string, string>,
   settings: ChunkSettings,
 ): ChunkPreparer {
   const worker = startWorker();
   if (!worker) {
-    return { prepare: (index, ids) => prepareChunk(source, imageFiles, index, ids, settings), close: async () => {} };
+    return { prepare: (index, ids) => prepareChunk(source, imageFiles, index, ids, settings, nodeJpegCodec()), close: async () => {} };
   }
   let queue: Promise<unknown> = Promise.resolve();
   return {
     prepare(index, ids) {
       // Only this chunk's files: the whole index (11,540 entries for VOC trainval) per request would cost more than the chunk.
       const files = ids.flatMap((id): [string, string][] => (imageFiles.has(id) ? [[id, imageFiles.get(id)!]] : []));
-      const request: PrepareRequest = { vocDir, imageFiles: files, index, ids, settings };
+      const request: PrepareRequest = { datasetRoot, imageFiles: files, index, ids, settings };
       const reply = queue.then(() => ask(worker, request));
       queue = reply.catch(() => undefined);
       return reply;

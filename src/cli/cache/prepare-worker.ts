@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { prepareChunk, type ChunkSettings } from '../../core/initialization/prepare-chunk';
+import { nodeJpegCodec } from '../image/node-jpeg-codec';
 import { createNodeFileSource } from '../node-file-source';
 
 /**
@@ -8,7 +9,7 @@ import { createNodeFileSource } from '../node-file-source';
  * while the model works on the current one.
  */
 export interface PrepareRequest {
-  readonly vocDir: string;
+  readonly datasetRoot: string;
   readonly imageFiles: [string, string][];
   readonly index: number;
   readonly ids: string[];
@@ -17,8 +18,8 @@ export interface PrepareRequest {
 
 parentPort?.on('message', async (request: PrepareRequest) => {
   try {
-    const source = createNodeFileSource(request.vocDir);
-    const chunk = await prepareChunk(source, new Map(request.imageFiles), request.index, request.ids, request.settings);
+    const source = createNodeFileSource(request.datasetRoot);
+    const chunk = await prepareChunk(source, new Map(request.imageFiles), request.index, request.ids, request.settings, nodeJpegCodec());
     parentPort!.postMessage({ ok: true, chunk }, [chunk.pixels.buffer as ArrayBuffer]);
   } catch (error) {
     parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });

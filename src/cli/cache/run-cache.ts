@@ -3,9 +3,10 @@ import path from 'node:path';
 import { buildPrompts } from '../../core/clip/prompts';
 import { DataError } from '../../core/data-error';
 import { CACHE_FILES, parseCacheManifest, type CacheManifest } from '../../core/init-cache/cache-manifest';
-import { indexImageFiles } from '../../core/initialization/image-files';
+import { classTokens, imagePathIndex } from '../../core/datasets/multi-label-dataset';
 import type { PreparedChunk } from '../../core/initialization/prepare-chunk';
-import { ALL_IMAGES, loadVocDataset } from '../../core/voc';
+import { ALL_IMAGES } from '../../core/voc';
+import { openCliDataset } from '../dataset-options';
 import type { CacheOptions } from '../commands/cache-options';
 import { shardRange } from '../commands/cache-options';
 import { loadNodeClipModel, type NodeClipModel } from '../clip/node-clip-model';
@@ -40,16 +41,18 @@ export async function runCache(options: CacheOptions, output: CliOutput, signal:
     ...result,
     timing: { ...timing, wallMs: performance.now() - started },
   });
-  const source = createNodeFileSource(options.vocDir);
-  const dataset = await loadVocDataset(source, { split: options.split ?? undefined });
+  const opened = await openCliDataset(options.dataset, options.split);
+  const { dataset } = opened;
+  const source = createNodeFileSource(opened.source.label);
   for (const warning of dataset.warnings) output.note(`warning: ${warning}`);
   const [from, to] = shardRange(dataset.ids.length, options.shard);
   const ids = dataset.ids.slice(from, to);
   const datasetSkipped = !options.shard || options.shard.index === 0 ? [...dataset.skipped] : [];
   const model = await loadNodeClipModel(options.modelDir, options.threads);
   try {
-    const prompts = buildPrompts(dataset.classes, options.template);
-    const settings = manifestSettings(options, model, [...dataset.classes], prompts, { split: dataset.split ?? ALL_IMAGES, totalImages: dataset.ids.length });
+    const classes = classTokens(dataset);
+    const prompts = buildPrompts(classes, options.template, dataset.classes.map((c) => c.promptName));
+    const settings = manifestSettings(options, model, classes, prompts, { split: dataset.split ?? ALL_IMAGES, totalImages: dataset.ids.length });
     const planKey = JSON.stringify({ settings, ids, chunkSize: options.chunkSize });
     const existing = await readCompleteManifest(options.outDir);
     const idSet = new Set<string>(ids);
@@ -64,7 +67,7 @@ export async function runCache(options: CacheOptions, output: CliOutput, signal:
     const store = createChunkStore(options.outDir);
     const done = await store.open(planKey);
     const chunks = partition(ids, options.chunkSize);
-    const run = await encodeChunks(chunks, done, store, { source, model, grid: options.grid, signal, output, timing });
+    const run = await encodeChunks(chunks, done, store, { source, imageFiles: imagePathIndex(dataset), model, grid: options.grid, signal, output, timing });
     if (!run.complete) return finish({ status: 'interrupted', manifest: null, imagesDone: run.imagesDone, imagesTotal: ids.length });
     const text = await model.encodeTexts(prompts);
     const manifest = await assemble(store, chunks.length, options, settings, text, datasetSkipped);
@@ -77,6 +80,8 @@ export async function runCache(options: CacheOptions, output: CliOutput, signal:
 
 interface EncodeContext {
   readonly source: ReturnType<typeof createNodeFileSource>;
+  /** Image id → path inside the dataset (from the dataset's layout). */
+  readonly imageFiles: ReadonlyMap<string, string>;
   readonly model: NodeClipModel;
   readonly grid: number;
   readonly signal: { stop: boolean };
@@ -94,8 +99,7 @@ async function encodeChunks(
   store: ChunkStore,
   context: EncodeContext,
 ): Promise<{ complete: boolean; imagesDone: number }> {
-  const { source, model, grid, signal } = context;
-  const imageFiles = await indexImageFiles(source);
+  const { source, imageFiles, model, grid, signal } = context;
   const todo = chunks.map((_, index) => index).filter((index) => !done.has(index));
   const total = chunks.flat().length;
   let imagesDone = chunks.filter((_, index) => done.has(index)).flat().length;

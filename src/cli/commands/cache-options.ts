@@ -2,18 +2,20 @@ import { parseArgs } from 'node:util';
 import { MAX_GRID, MIN_GRID } from '../../core/cdul/snippet-grid';
 import { DEFAULT_PROMPT_TEMPLATE, validatePromptTemplate } from '../../core/clip/prompts';
 import { parseIntegerOption, requireOption } from '../option-parsers';
+import { DATASET_OPTIONS, parseDatasetChoice, type DatasetChoice } from '../dataset-options';
 import { UsageError } from '../usage-error';
 
-export const CACHE_USAGE = `cdul cache --voc DIR [--split S] --model MODEL_DIR --grid N --out DIR [--shard i/n]
+export const CACHE_USAGE = `cdul cache --dataset DIR [--format F] [--classes FILE] [--split S] --model MODEL_DIR --grid N --out DIR [--shard i/n]
            [--template "a photo of a {name}"] [--chunk K] [--threads T]
   The initialization, headless: CLIP (onnxruntime-node) encodes every image of the split whole and as an
-  N×N grid of snippets (N = 1…5); without --split, every annotated image. Writes manifest.json and .npy files (embeddings and softmax similarities).
+  N×N grid of snippets (N = 1…5); without --split, the layout's default (VOC: every annotated image).
+  Any layout cdul dataset reads; prompts use each class's prompt name (a class list's name<TAB>prompt name). Writes manifest.json and .npy files (embeddings and softmax similarities).
   Progress with images/s and ETA on stderr; Ctrl-C stops after the current chunk and a rerun resumes.
   --shard i/n processes the i-th (0-based) of n contiguous blocks; join shards with cdul merge.`;
 
 export interface CacheOptions {
-  readonly vocDir: string;
-  /** null: every image listed in Annotations/ (a folder without ImageSets, like voc-mini). */
+  readonly dataset: DatasetChoice;
+  /** null: the layout's default (VOC: every image listed in Annotations/, as in voc-mini). */
   readonly split: string | null;
   readonly modelDir: string;
   readonly grid: number;
@@ -29,7 +31,7 @@ export function parseCacheOptions(argv: string[]): CacheOptions {
     args: argv,
     strict: true,
     options: {
-      voc: { type: 'string' },
+      ...DATASET_OPTIONS,
       split: { type: 'string' },
       model: { type: 'string' },
       grid: { type: 'string' },
@@ -43,7 +45,7 @@ export function parseCacheOptions(argv: string[]): CacheOptions {
   const templateProblem = validatePromptTemplate(values.template);
   if (templateProblem) throw new UsageError(`--template: ${templateProblem}`);
   return {
-    vocDir: requireOption(values.voc, 'voc'),
+    dataset: parseDatasetChoice(values),
     split: values.split ?? null,
     modelDir: requireOption(values.model, 'model'),
     grid: parseIntegerOption(requireOption(values.grid, 'grid'), 'grid', { min: MIN_GRID, max: Math.min(MAX_GRID, 5) }),

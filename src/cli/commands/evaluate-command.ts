@@ -2,7 +2,10 @@ import { DataError, type SkippedItem } from '../../core/data-error';
 import { evaluatePseudoLabels, sweepPseudoLabels } from '../../core/evaluation/evaluate-pseudo-labels';
 import { selectRows } from '../../core/evaluation/select-rows';
 import type { MeanApResult } from '../../core/metrics/mean-ap';
-import { ALL_IMAGES, loadVocDataset, type VocDataset } from '../../core/voc';
+import { classTokens, type MultiLabelDataset } from '../../core/datasets/multi-label-dataset';
+import type { LabelMatrix } from '../../core/types';
+import { ALL_IMAGES } from '../../core/voc';
+import { openCliDataset } from '../dataset-options';
 import { createNodeFileSource } from '../node-file-source';
 import { printJson, printWarnings, type CliOutput } from '../output';
 import { parseEvaluateOptions, type EvaluateOptions } from './evaluate-options';
@@ -11,15 +14,13 @@ import { loadEvaluationInputs, type EvaluationInputs } from './evaluation-inputs
 
 export async function evaluateCommand(argv: string[], output: CliOutput): Promise<number> {
   const options = parseEvaluateOptions(argv);
-  const dataset = await loadVocDataset(createNodeFileSource(options.vocDir), {
-    split: options.split ?? undefined,
-    difficult: options.difficult,
-  });
+  const { dataset } = await openCliDataset(options.dataset, options.split, options.difficult);
+  if (!dataset.labels) throw new DataError(dataset.root, 'has no ground truth (a plain folder with a class list): there is no mAP to compute');
   const loaded = await loadEvaluationInputs(options, dataset);
   if (loaded.datasetRows.length === 0) {
-    throw new DataError(options.cacheDir, `no image of split '${dataset.split ?? ALL_IMAGES}' could be loaded from the cache`);
+    throw new DataError(options.cacheDir, `no image of split '${dataset.split ?? 'all images'}' could be loaded from the cache`);
   }
-  const report = buildReport(options, dataset, loaded);
+  const report = buildReport(options, dataset, dataset.labels, loaded);
   if (options.json) {
     printJson(output, report);
   } else {
@@ -29,14 +30,15 @@ export async function evaluateCommand(argv: string[], output: CliOutput): Promis
   return 0;
 }
 
-function buildReport(options: EvaluateOptions, dataset: VocDataset, loaded: EvaluationInputs): EvaluationReport {
-  const labels = selectRows(dataset.labels, loaded.datasetRows);
+function buildReport(options: EvaluateOptions, dataset: MultiLabelDataset, truth: LabelMatrix, loaded: EvaluationInputs): EvaluationReport {
+  const labels = selectRows(truth, loaded.datasetRows);
+  const classes = classTokens(dataset);
   const settings = { ...options, zeta: options.zeta ?? 0 };
   const sweep = options.sweep
-    ? sweepPseudoLabels(loaded.inputs, labels, dataset.classes, settings, options.sweep)
+    ? sweepPseudoLabels(loaded.inputs, labels, classes, settings, options.sweep)
     : null;
   const best = sweep?.reduce((a, b) => (b.result.mAP > a.result.mAP ? b : a));
-  const result: MeanApResult = best?.result ?? evaluatePseudoLabels(loaded.inputs, labels, dataset.classes, settings);
+  const result: MeanApResult = best?.result ?? evaluatePseudoLabels(loaded.inputs, labels, classes, settings);
   const skipped: SkippedItem[] = [...dataset.skipped, ...loaded.skipped];
   return {
     source: options.source,
@@ -52,7 +54,7 @@ function buildReport(options: EvaluateOptions, dataset: VocDataset, loaded: Eval
     mAP: result.mAP,
     ap: result.ap,
     images: labels.rows,
-    classes: [...dataset.classes],
+    classes,
     evaluatedClasses: result.evaluatedClasses,
     classesWithoutPositives: result.classesWithoutPositives,
     sweep: sweep?.map((point) => ({ thresh: point.zeta, mAP: point.result.mAP })) ?? null,

@@ -12,12 +12,14 @@ import {
   parseSweepOption,
   requireOption,
 } from '../option-parsers';
+import { DATASET_OPTIONS, parseDatasetChoice, type DatasetChoice } from '../dataset-options';
 import { UsageError } from '../usage-error';
 
-export const EVALUATE_USAGE = `cdul evaluate --voc DIR [--split S] --source ref-cache|cache --cache DIR [--grid N]
+export const EVALUATE_USAGE = `cdul evaluate --dataset DIR [--format F] [--split S] --source ref-cache|cache --cache DIR [--grid N]
               --mode global|aggregate|final [--thresh ζ] [--lambda λ] [--ap step|voc07|voc10]
               [--difficult positive|ignore] [--sweep FROM:TO:STEP] [--scale paper|reference|S] [--json]
-  mAP of pseudo labels against the split's ground truth (no --split: every annotated image). --source ref-cache: --cache is one model folder
+  mAP of pseudo labels against the split's ground truth (no --split: the layout's default, for VOC every
+  annotated image; the dataset options are those of cdul dataset; a folder without ground truth has no mAP). --source ref-cache: --cache is one model folder
   of the reference reproduction (…/clip_cache/model_<clip>) and --grid is required; --source cache: a
   folder written by cdul cache (grid from its manifest); --scale recomputes its similarities from the
   stored embeddings at softmax multiplier 100 (paper), 1/ln 100 (reference) or S.
@@ -28,7 +30,7 @@ export const CACHE_SOURCES = ['ref-cache', 'cache'] as const;
 export type CacheSource = (typeof CACHE_SOURCES)[number];
 
 export interface EvaluateOptions {
-  readonly vocDir: string;
+  readonly dataset: DatasetChoice;
   readonly split: string | null;
   readonly source: CacheSource;
   readonly cacheDir: string;
@@ -51,7 +53,7 @@ export function parseEvaluateOptions(argv: string[]): EvaluateOptions {
     args: argv,
     strict: true,
     options: {
-      voc: { type: 'string' },
+      ...DATASET_OPTIONS,
       split: { type: 'string' },
       source: { type: 'string' },
       cache: { type: 'string' },
@@ -70,7 +72,7 @@ export function parseEvaluateOptions(argv: string[]): EvaluateOptions {
   const mode = parseChoice(requireOption(values.mode, 'mode'), 'mode', PSEUDO_LABEL_MODES);
   const sweep = values.sweep === undefined ? null : parseSweep(values.sweep, mode);
   return {
-    vocDir: requireOption(values.voc, 'voc'),
+    dataset: parseDatasetChoice(values),
     split: values.split ?? null,
     source,
     cacheDir: requireOption(values.cache, 'cache'),

@@ -4,7 +4,8 @@ import type { PseudoLabelInputs } from '../../core/evaluation/pseudo-labels';
 import { readInitCache } from '../../core/init-cache/read-init-cache';
 import { loadReferenceCache } from '../../core/ref-cache/load-reference-cache';
 import { describeReferenceCache } from '../../core/ref-cache/reference-cache-layout';
-import { ALL_IMAGES, type VocDataset } from '../../core/voc';
+import { classTokens, type MultiLabelDataset } from '../../core/datasets/multi-label-dataset';
+import { ALL_IMAGES } from '../../core/voc';
 import { createNodeFileSource } from '../node-file-source';
 import type { EvaluateOptions } from './evaluate-options';
 
@@ -18,11 +19,11 @@ export interface EvaluationInputs {
   readonly scale: number | null;
 }
 
-export function loadEvaluationInputs(options: EvaluateOptions, dataset: VocDataset): Promise<EvaluationInputs> {
+export function loadEvaluationInputs(options: EvaluateOptions, dataset: MultiLabelDataset): Promise<EvaluationInputs> {
   return options.source === 'ref-cache' ? fromReferenceCache(options, dataset) : fromInitCache(options, dataset);
 }
 
-async function fromReferenceCache(options: EvaluateOptions, dataset: VocDataset): Promise<EvaluationInputs> {
+async function fromReferenceCache(options: EvaluateOptions, dataset: MultiLabelDataset): Promise<EvaluationInputs> {
   const source = createNodeFileSource(options.cacheDir);
   const grid = options.grid!;
   const layout = await describeReferenceCache(source, '');
@@ -39,15 +40,16 @@ async function fromReferenceCache(options: EvaluateOptions, dataset: VocDataset)
   return { inputs: loaded.inputs, datasetRows: loaded.rowsInRequest, skipped: loaded.skipped, warnings: [], grid, scale: null };
 }
 
-async function fromInitCache(options: EvaluateOptions, dataset: VocDataset): Promise<EvaluationInputs> {
+async function fromInitCache(options: EvaluateOptions, dataset: MultiLabelDataset): Promise<EvaluationInputs> {
   const source = createNodeFileSource(options.cacheDir);
   const cache = await readInitCache(source, '', options.scale ?? undefined);
   const { manifest } = cache;
   if (options.grid !== null && options.grid !== manifest.grid) {
     throw new DataError(source.label, `holds a ${manifest.grid}×${manifest.grid} grid, not ${options.grid}×${options.grid}`);
   }
-  if (manifest.classes.join() !== dataset.classes.join()) {
-    throw new DataError(source.label, `was computed for classes [${manifest.classes.join(', ')}], the dataset has [${dataset.classes.join(', ')}]`);
+  const classes = classTokens(dataset);
+  if (manifest.classes.join() !== classes.join()) {
+    throw new DataError(source.label, `was computed for classes [${manifest.classes.join(', ')}], the dataset has [${classes.join(', ')}]`);
   }
   const datasetRow = new Map(dataset.ids.map((id, row) => [id as string, row]));
   const cacheRows = manifest.ids.flatMap((id, row) => (datasetRow.has(id) ? [row] : []));

@@ -7,8 +7,7 @@ import { CpuTrainer } from '../../core/training/cpu-trainer';
 import type { HeadShape } from '../../core/training/head';
 import { headToOnnx } from '../../core/training/onnx-head';
 import type { EpochFigures, TrainingData } from '../../core/training/trainer';
-import { loadVocDataset } from '../../core/voc';
-import { createNodeFileSource } from '../node-file-source';
+import { openCliDataset } from '../dataset-options';
 import { printJson, printWarnings, type CliOutput } from '../output';
 import { UsageError } from '../usage-error';
 import { parseTrainOptions, type TrainOptions } from './train-options';
@@ -31,11 +30,11 @@ export async function trainCommand(argv: string[], output: CliOutput): Promise<n
     features: train.features,
     initialLabels,
     classes,
-    trainTruth: train.truth,
-    ...(val ? { val: { features: val.features, truth: val.truth } } : {}),
+    ...(train.truth ? { trainTruth: train.truth } : {}),
+    ...(val?.truth ? { val: { features: val.features, truth: val.truth } } : {}),
   };
   const trainer = new CpuTrainer(data, options.settings);
-  const clampedMap = trainer.pseudoLabelMap()!;
+  const clampedMap = trainer.pseudoLabelMap();
   const epochs: EpochFigures[] = [];
   while (!trainer.done()) {
     epochs.push(trainer.epoch());
@@ -45,7 +44,7 @@ export async function trainCommand(argv: string[], output: CliOutput): Promise<n
     const shape: HeadShape = { kind: options.settings.head, inputs: train.features.cols, hidden: options.settings.hidden, classes: classes.length };
     await writeOnnx(options.onnxPath, headToOnnx(shape, await trainer.params(), { classes, producer: 'cdul-lab cdul train' }));
   }
-  const initialMap = evaluateMeanAp(initialLabels, train.truth, { convention: 'step', difficult: 'positive' }, classes).mAP;
+  const initialMap = train.truth ? evaluateMeanAp(initialLabels, train.truth, { convention: 'step', difficult: 'positive' }, classes).mAP : null;
   const report = buildReport(options, train, val, epochs, { mAP: initialMap, clampedMap });
   if (options.json) {
     printJson(output, report);
@@ -72,11 +71,11 @@ async function writeOnnx(path: string, bytes: Uint8Array): Promise<void> {
 }
 
 async function loadSplit(options: TrainOptions, split: string, cacheDir: string, flag: string): Promise<CachedSplit> {
-  const dataset = await loadVocDataset(createNodeFileSource(options.vocDir), { split, difficult: 'positive' });
+  const { dataset } = await openCliDataset(options.dataset, split, 'positive');
   return loadCachedSplit(cacheDir, dataset, flag);
 }
 
-function buildReport(options: TrainOptions, train: CachedSplit, val: CachedSplit | null, epochs: EpochFigures[], initial: { mAP: number; clampedMap: number }): TrainReport {
+function buildReport(options: TrainOptions, train: CachedSplit, val: CachedSplit | null, epochs: EpochFigures[], initial: { mAP: number | null; clampedMap: number | null }): TrainReport {
   const { settings } = options;
   const stoppedEarly =
     epochs.length < settings.epochs ? `pseudo-label mAP did not improve for ${settings.patience} epochs` : null;

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_TRAINING_SETTINGS, HEAD_KINDS, type TrainingSettings } from '../../core/training/training-settings';
 import { parseChoice, parseIntegerOption, parseNumberOption, requireOption } from '../option-parsers';
+import { DATASET_OPTIONS, parseDatasetChoice, type DatasetChoice } from '../dataset-options';
 import { UsageError } from '../usage-error';
 
 const D = DEFAULT_TRAINING_SETTINGS;
 
-export const TRAIN_USAGE = `cdul train --cache DIR --voc DIR --train-split S [--val-split S] [--val-cache DIR]
+export const TRAIN_USAGE = `cdul train --cache DIR --dataset DIR [--format F] [--classes FILE] --train-split S [--val-split S] [--val-cache DIR]
            [--head linear|mlp] [--hidden N] [--epochs N] [--warmup N] [--update-every K] [--sigma σ]
            [--eta η] [--lr X] [--batch N] [--seed N] [--patience N] [--zeta ζ] [--lambda λ] [--onnx FILE] [--json]
   Gradient alignment on the CPU (spec §2): a head on the cache's L2-normalised global image embeddings,
@@ -22,7 +23,7 @@ export const TRAIN_USAGE = `cdul train --cache DIR --voc DIR --train-split S [--
 export interface TrainOptions {
   readonly cacheDir: string;
   readonly valCacheDir: string | null;
-  readonly vocDir: string;
+  readonly dataset: DatasetChoice;
   readonly trainSplit: string;
   readonly valSplit: string | null;
   readonly zeta: number;
@@ -40,7 +41,7 @@ export function parseTrainOptions(argv: string[]): TrainOptions {
     options: {
       cache: { type: 'string' },
       'val-cache': { type: 'string' },
-      voc: { type: 'string' },
+      ...DATASET_OPTIONS,
       'train-split': { type: 'string' },
       'val-split': { type: 'string' },
       head: { type: 'string', default: D.head },
@@ -78,7 +79,7 @@ export function parseTrainOptions(argv: string[]): TrainOptions {
   return {
     cacheDir: requireOption(values.cache, 'cache'),
     valCacheDir: values['val-cache'] ?? null,
-    vocDir: requireOption(values.voc, 'voc'),
+    dataset: parseDatasetChoice(values),
     trainSplit: requireOption(values['train-split'], 'train-split'),
     valSplit: values['val-split'] ?? null,
     zeta: parseNumberOption(values.zeta, 'zeta', { min: 0, max: 1 }),

@@ -11,7 +11,7 @@ export interface TrainReport {
   readonly valSplit: string | null;
   readonly images: { readonly train: number; readonly val: number | null };
   /** mAP of Y0 as computed, and of y = σ(logit(clamp(Y0, ε))) that training starts from (clamping ties the tiniest labels). */
-  readonly initialLabels: { readonly mode: 'final'; readonly zeta: number; readonly lambda: number; readonly mAP: number; readonly clampedMap: number };
+  readonly initialLabels: { readonly mode: 'final'; readonly zeta: number; readonly lambda: number; readonly mAP: number | null; readonly clampedMap: number | null };
   readonly settings: TrainingSettings;
   readonly apConvention: 'step';
   readonly epochs: readonly EpochFigures[];

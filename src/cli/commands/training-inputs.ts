@@ -6,7 +6,7 @@ import { CACHE_FILES } from '../../core/init-cache/cache-manifest';
 import { readInitCache } from '../../core/init-cache/read-init-cache';
 import { l2NormalizeRows } from '../../core/training/normalize-features';
 import { createMatrix, type LabelMatrix, type Matrix } from '../../core/types';
-import type { VocDataset } from '../../core/voc';
+import { classTokens, type MultiLabelDataset } from '../../core/datasets/multi-label-dataset';
 import { createNodeFileSource } from '../node-file-source';
 
 /** One split's cached images: features, pseudo-label inputs and ground truth, row-aligned. */
@@ -15,17 +15,19 @@ export interface CachedSplit {
   readonly classes: readonly string[];
   readonly features: Matrix;
   readonly inputs: PseudoLabelInputs;
-  readonly truth: LabelMatrix;
+  /** null: the dataset has no ground truth (a plain folder). */
+  readonly truth: LabelMatrix | null;
   readonly skipped: SkippedItem[];
 }
 
 /** The images of `dataset` (one split) found in the `cdul cache` folder `cacheDir`, given with `flag`. */
-export async function loadCachedSplit(cacheDir: string, dataset: VocDataset, flag: string): Promise<CachedSplit> {
+export async function loadCachedSplit(cacheDir: string, dataset: MultiLabelDataset, flag: string): Promise<CachedSplit> {
   const source = createNodeFileSource(cacheDir);
   const cache = await readInitCache(source, '');
   const { manifest } = cache;
-  if (manifest.classes.join() !== dataset.classes.join()) {
-    throw new DataError(source.label, `was computed for classes [${manifest.classes.join(', ')}], the dataset has [${dataset.classes.join(', ')}]`);
+  const classes = classTokens(dataset);
+  if (manifest.classes.join() !== classes.join()) {
+    throw new DataError(source.label, `was computed for classes [${manifest.classes.join(', ')}], the dataset has [${classes.join(', ')}]`);
   }
   const embeds = await readGlobalEmbeds(cacheDir, manifest.ids.length, manifest.model.embedDim);
   const cacheRow = new Map(manifest.ids.map((id, row) => [id, row]));
@@ -37,10 +39,10 @@ export async function loadCachedSplit(cacheDir: string, dataset: VocDataset, fla
   const skipped = dataset.ids.filter((id) => !cacheRow.has(id)).map((id) => ({ id, reason: `not in the cache ${source.label}` }));
   return {
     cache: source.label,
-    classes: dataset.classes,
+    classes,
     features: l2NormalizeRows(selectRows(embeds, cacheRows)),
     inputs: selectInputRows(cache.inputs, cacheRows),
-    truth: selectRows(dataset.labels, datasetRows),
+    truth: dataset.labels ? selectRows(dataset.labels, datasetRows) : null,
     skipped: [...dataset.skipped, ...skipped],
   };
 }

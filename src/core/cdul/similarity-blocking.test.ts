@@ -19,11 +19,18 @@ function plainCosines(embeds: Matrix, texts: Matrix): Float32Array {
   return out;
 }
 
-describe('cosineSimilarities (blocked by four classes)', () => {
-  it.each([1, 3, 4, 7, 20])('equals the plain loop bit for bit with %i classes, zero rows included', (classes) => {
+describe('cosineSimilarities (blocked by two rows and four classes)', () => {
+  it.each([
+    [1, 9],
+    [3, 9],
+    [4, 8],
+    [7, 9],
+    [20, 9],
+    [5, 1],
+  ])('equals the plain loop bit for bit with %i classes and %i rows, a zero row included', (classes, rows) => {
     const random = seededRandom(classes);
     const d = 37;
-    const embeds = createMatrix(9, d, Float32Array.from({ length: 9 * d }, (_, k) => (k < d ? 0 : random() - 0.5)));
+    const embeds = createMatrix(rows, d, Float32Array.from({ length: rows * d }, (_, k) => (k < d ? 0 : random() - 0.5)));
     const texts = createMatrix(classes, d, Float32Array.from({ length: classes * d }, () => random() - 0.5));
     const blocked = cosineSimilarities(embeds, texts).data;
     const plain = plainCosines(embeds, texts);

@@ -1,7 +1,10 @@
+import { finalLabels } from '../cdul/final-label';
 import type { ApConvention } from '../metrics/ap-convention';
-import { evaluateMeanAp, type MeanApResult } from '../metrics/mean-ap';
+import { averagePrecision } from '../metrics/average-precision';
+import { columnAp, evaluateMeanAp, meanApResult, type ColumnAp, type MeanApResult } from '../metrics/mean-ap';
 import { createRankingWorkspace } from '../metrics/ranked-labels';
-import type { DifficultPolicy, LabelMatrix } from '../types';
+import { canSwitchColumns, rankSwitchedColumn, type SwitchedColumns } from '../metrics/switched-column-ranking';
+import type { DifficultPolicy, LabelMatrix, Matrix } from '../types';
 import {
   computePseudoLabels,
   createPseudoLabelBuffers,
@@ -30,10 +33,59 @@ export interface SweepPoint {
 }
 
 /**
- * The same evaluation at every ζ in `zetas`, reusing one set of buffers: α/β are computed once
- * upstream, so each point is one threshold pass, one λ mix and one mAP.
+ * The same evaluation at every ζ in `zetas`, equal to sweepPseudoLabelsPointwise bit for bit, sharing
+ * the work across points: global labels do not depend on ζ (one evaluation), and aggregate and final
+ * labels rank each class from its two candidate scores sorted once (metrics/switched-column-ranking.ts)
+ * instead of sorting every point's column. Inputs the plain path would refuse take the plain path.
  */
 export function sweepPseudoLabels(
+  inputs: PseudoLabelInputs,
+  labels: LabelMatrix,
+  classes: readonly string[],
+  settings: Omit<PseudoLabelSettings, 'zeta'> & MetricSettings,
+  zetas: readonly number[],
+): SweepPoint[] {
+  if (zetas.length === 0) return [];
+  if (settings.mode === 'global') {
+    const result = evaluatePseudoLabels(inputs, labels, classes, { ...settings, zeta: zetas[0]! });
+    return zetas.map((zeta) => ({ zeta, result }));
+  }
+  const columns = switchedColumns(inputs, labels, settings);
+  if (columns === null || classes.length !== labels.cols || new Set(classes).size !== classes.length) {
+    return sweepPseudoLabelsPointwise(inputs, labels, classes, settings, zetas);
+  }
+  const workspace = createRankingWorkspace(labels.rows);
+  const thresholds = zetas.map((zeta) => Math.fround(zeta));
+  const points: ColumnAp[][] = zetas.map(() => []);
+  for (let c = 0; c < labels.cols; c++) {
+    const ranking = rankSwitchedColumn(columns, c, settings.difficult, workspace);
+    thresholds.forEach((threshold, k) => {
+      const ranked = ranking.rankAt(threshold);
+      points[k]!.push(columnAp(ranked, averagePrecision(ranked, settings.convention)));
+    });
+  }
+  return zetas.map((zeta, k) => ({ zeta, result: meanApResult(points[k]!, settings, classes, labels.rows) }));
+}
+
+/**
+ * The candidates of aggregate (α or β, as eq. 6 chooses) or final labels (the final label of α or of
+ * β), gated by α; null when the shapes or λ are not what the plain path accepts.
+ */
+function switchedColumns(inputs: PseudoLabelInputs, labels: LabelMatrix, settings: Omit<PseudoLabelSettings, 'zeta'>): SwitchedColumns | null {
+  const { alpha, beta, global } = inputs;
+  const shaped = (m: Matrix) => m.rows === labels.rows && m.cols === labels.cols && m.data.length === m.rows * m.cols;
+  if (!shaped(alpha) || !shaped(beta) || !shaped(global)) return null;
+  const { lambda } = settings;
+  if (settings.mode === 'final' && !(Number.isFinite(lambda) && lambda >= 0 && lambda <= 1)) return null;
+  const columns =
+    settings.mode === 'aggregate'
+      ? { above: alpha, below: beta, gate: alpha, labels }
+      : { above: finalLabels(global, alpha, lambda), below: finalLabels(global, beta, lambda), gate: alpha, labels };
+  return canSwitchColumns(columns) ? columns : null;
+}
+
+/** The plain sweep: every ζ evaluated on its own (one threshold pass, one λ mix, one mAP per point). */
+export function sweepPseudoLabelsPointwise(
   inputs: PseudoLabelInputs,
   labels: LabelMatrix,
   classes: readonly string[],

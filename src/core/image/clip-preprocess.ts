@@ -1,5 +1,6 @@
 import { snippetGrid } from '../cdul/snippet-grid';
-import { resampleBicubicWindow, type ResizeBox } from './resize-bicubic';
+import { pixelLookup } from './pixel-lookup';
+import { resampleBicubicInto, resampleBicubicPixels, type ResizeBox } from './resize-bicubic';
 import { checkRectInside, fullRect, type PixelRect, type RgbImage } from './rgb-image';
 
 /**
@@ -68,33 +69,37 @@ function resolve(options: Partial<ClipPreprocessOptions>): ClipPreprocessOptions
   return resolved;
 }
 
-let cachedTable: { key: string; table: Float32Array } | undefined;
+let cachedLookup: { key: string; lookup: Float32Array } | undefined;
 
 /**
  * uint8 value → normalised float32, per channel, following HF's float path exactly:
  * `rescale` multiplies in float64 by 1/255 and casts to float32, `normalize` computes
- * (x − mean) / std in float32. A 256-entry table turns the per-pixel work into one lookup.
+ * (x − mean) / std in float32. As a lookup table, the resampler's vertical pass writes the
+ * normalised values directly (with Pillow's clipping to 0..255 built in).
  */
-function normalisationTable(mean: readonly number[], std: readonly number[]): Float32Array {
+function normalisationLookup(mean: readonly number[], std: readonly number[]): Float32Array {
   const key = `${mean.join(',')}|${std.join(',')}`;
-  if (cachedTable?.key === key) return cachedTable.table;
-  const table = new Float32Array(3 * 256);
-  for (let c = 0; c < 3; c++) {
-    const m = Math.fround(mean[c]!);
-    const s = Math.fround(std[c]!);
-    for (let v = 0; v < 256; v++) table[c * 256 + v] = Math.fround(Math.fround(v * (1 / 255)) - m) / s;
-  }
-  cachedTable = { key, table };
-  return table;
+  if (cachedLookup?.key === key) return cachedLookup.lookup;
+  const m = mean.map(Math.fround);
+  const s = std.map(Math.fround);
+  const lookup = pixelLookup((v, c) => Math.fround(Math.fround(v * (1 / 255)) - m[c]!) / s[c]!);
+  cachedLookup = { key, lookup };
+  return lookup;
 }
 
-/** The resized, centre-cropped uint8 pixels of the crop being preprocessed (reused). */
-let cropPixels = new Uint8Array(0);
+/** Where the crop of `rect` lies in its resized image: the resize size and the centre window. */
+function cropGeometry(rect: PixelRect, size: number, crop: number) {
+  const resized = clipResizeSize(rect.width, rect.height, size);
+  const origin = clipCropOrigin(resized.width, resized.height, crop);
+  const box: ResizeBox = [0, 0, rect.width, rect.height];
+  return { resized, box, window: { x: origin.x, y: origin.y, width: crop, height: crop } };
+}
 
 /**
  * Preprocesses `region` of `image` (default: all of it) as if it were cropped out first, as the
  * reference does for snippets, and writes the [3, crop, crop] tensor into `out` at element `offset`
- * (batches are packed [batch, 3, crop, crop]). Only the centre-crop window is ever resampled.
+ * (batches are packed [batch, 3, crop, crop]). Only the centre-crop window is ever resampled, and
+ * no buffer is allocated once a geometry has been seen.
  */
 export function clipPreprocessInto(
   image: RgbImage,
@@ -106,23 +111,23 @@ export function clipPreprocessInto(
   const { size, crop, mean, std } = resolve(options);
   const rect = region ?? fullRect(image);
   checkRectInside(image, rect, 'preprocessing region');
-  const plane = crop * crop;
-  if (!Number.isInteger(offset) || offset < 0 || offset + 3 * plane > out.length) {
-    throw new RangeError(`output of ${out.length} floats has no room for ${3 * plane} at offset ${offset}`);
+  if (!Number.isInteger(offset) || offset < 0 || offset + 3 * crop * crop > out.length) {
+    throw new RangeError(`output of ${out.length} floats has no room for ${3 * crop * crop} at offset ${offset}`);
   }
-  const resized = clipResizeSize(rect.width, rect.height, size);
-  const origin = clipCropOrigin(resized.width, resized.height, crop);
-  if (cropPixels.length < 3 * plane) cropPixels = new Uint8Array(3 * plane);
-  const box: ResizeBox = [0, 0, rect.width, rect.height];
-  const window = { x: origin.x, y: origin.y, width: crop, height: crop };
-  resampleBicubicWindow(image, rect, box, resized.width, resized.height, window, cropPixels);
-  const table = normalisationTable(mean, std);
-  const pixels = cropPixels;
-  for (let i = 0, p = 0; i < plane; i++, p += 3) {
-    out[offset + i] = table[pixels[p]!]!;
-    out[offset + plane + i] = table[256 + pixels[p + 1]!]!;
-    out[offset + 2 * plane + i] = table[512 + pixels[p + 2]!]!;
-  }
+  const { resized, box, window } = cropGeometry(rect, size, crop);
+  resampleBicubicInto(image, rect, box, resized.width, resized.height, window, normalisationLookup(mean, std), out, offset);
+}
+
+/**
+ * The uint8 RGB pixels of the same crop before rescaling and normalisation (what the reference's
+ * PIL image holds after its resize and centre crop), computed by the same resampling.
+ */
+export function clipCropPixels(image: RgbImage, region?: PixelRect, options: Partial<ClipPreprocessOptions> = {}): RgbImage {
+  const { size, crop } = resolve(options);
+  const rect = region ?? fullRect(image);
+  checkRectInside(image, rect, 'preprocessing region');
+  const { resized, box, window } = cropGeometry(rect, size, crop);
+  return resampleBicubicPixels(image, rect, box, resized.width, resized.height, window);
 }
 
 /** One preprocessed crop as a new Float32Array [3, crop, crop]. */

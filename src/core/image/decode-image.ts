@@ -2,6 +2,7 @@ import { DataError } from '../data-error';
 import { decodeJpeg } from './decode-jpeg';
 import { decodePng } from './decode-png';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './image-limits';
+import type { JpegCodec } from './jpeg-codec';
 import { hex } from './jpeg-structure';
 import type { RgbImage } from './rgb-image';
 
@@ -39,17 +40,19 @@ function notAnImage(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes a JPEG or PNG file to 8-bit RGB. Every problem with the file (empty, not an image, cut
- * short, corrupt, too large, unsupported variant) is a DataError naming `fileName`, with a reason a
- * user can act on. Pure JS decoders, so the browser worker and Node produce identical pixels.
- * EXIF orientation is not applied, as in PIL's Image.open used by the CLIP reference pipelines.
+ * Decodes a JPEG or PNG file to 8-bit RGB, the pixels Pillow's `Image.open(f).convert('RGB')` gives
+ * the reference. Every problem with the file (empty, not an image, cut short, corrupt, too large,
+ * unsupported variant) is a DataError naming `fileName`, with a reason a user can act on. JPEGs are
+ * decoded by `jpeg` (libjpeg-turbo in WebAssembly, loaded by the browser worker or the CLI: see
+ * jpeg-codec.ts), PNGs by fast-png; the browser worker and Node decode the same pixels. EXIF
+ * orientation is not applied, as in PIL's Image.open used by the CLIP reference pipelines.
  */
-export function decodeImage(bytes: Uint8Array, fileName: string, limits: Partial<DecodeLimits> = {}): RgbImage {
+export function decodeImage(bytes: Uint8Array, fileName: string, jpeg: JpegCodec, limits: Partial<DecodeLimits> = {}): RgbImage {
   const resolved: DecodeLimits = { maxMegapixels: limits.maxMegapixels ?? DEFAULT_DECODE_LIMITS.maxMegapixels };
   if (bytes.length === 0) throw new DataError(fileName, 'empty file (0 bytes)');
   switch (detectImageFormat(bytes)) {
     case 'jpeg':
-      return decodeJpeg(bytes, fileName, resolved);
+      return decodeJpeg(bytes, fileName, jpeg, resolved);
     case 'png':
       return decodePng(bytes, fileName, resolved);
     default:

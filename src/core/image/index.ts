@@ -4,12 +4,15 @@ export { decodeImage, detectImageFormat } from './decode-image';
 export type { ImageFormat } from './decode-image';
 export { DEFAULT_DECODE_LIMITS } from './image-limits';
 export type { DecodeLimits } from './image-limits';
+export type { JpegCodec, JpegComponents, JpegPixels } from './jpeg-codec';
+export { createTurboJpegCodec, TURBOJPEG_BUILD } from './turbojpeg-codec';
 export { cropResizeBicubic, resizeBicubic } from './resize-bicubic';
 export type { ResizeBox } from './resize-bicubic';
 export {
   CLIP_PREPROCESS_DEFAULTS,
   clipCropLength,
   clipCropOrigin,
+  clipCropPixels,
   clipPreprocess,
   clipPreprocessInto,
   clipResizeSize,

@@ -2,7 +2,7 @@ import { DataError } from '../data-error';
 
 /**
  * Reads a JPEG's marker segments up to the first scan, without decoding anything: the frame size
- * (so an oversized image is refused before jpeg-js allocates), what the file needs from a decoder,
+ * (so an oversized image is refused before the decoder allocates), what the file needs from a decoder,
  * and whether the file still ends with its end-of-image marker.
  */
 export interface JpegStructure {
@@ -10,7 +10,7 @@ export interface JpegStructure {
   readonly height: number;
   /** 1 grey, 3 YCbCr (or RGB), 4 CMYK / YCCK. */
   readonly components: number;
-  /** Sample precision in bits (8 for everything jpeg-js can decode). */
+  /** Sample precision in bits (8 for everything the decoder accepts). */
   readonly precision: number;
   /** The start-of-frame marker's low byte: 0xC0 baseline, 0xC1 extended, 0xC2 progressive, … */
   readonly frameType: number;
@@ -33,7 +33,10 @@ const FRAME_NAMES: Readonly<Record<number, string>> = {
   0xcf: 'hierarchical arithmetic-coded lossless',
 };
 
-/** The frame types jpeg-js decodes: baseline, extended sequential and progressive Huffman. */
+/**
+ * The frame types decoded: baseline, extended sequential and progressive Huffman (the WebAssembly
+ * libjpeg-turbo is built without arithmetic decoding; lossless and hierarchical JPEGs it never had).
+ */
 export const SUPPORTED_FRAME_TYPES: ReadonlySet<number> = new Set([0xc0, 0xc1, 0xc2]);
 
 export const frameTypeName = (type: number): string =>

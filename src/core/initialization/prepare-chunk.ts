@@ -3,6 +3,7 @@ import { DataError, type SkippedItem } from '../data-error';
 import type { FileSource } from '../dataset-source';
 import { decodeImage } from '../image/decode-image';
 import { preprocessImageAndSnippets } from '../image/clip-preprocess';
+import type { JpegCodec } from '../image/jpeg-codec';
 import { mapLimited } from '../map-limited';
 import { IMAGES_DIR } from './image-files';
 
@@ -22,8 +23,12 @@ export interface ChunkSettings {
 }
 
 /**
- * Reads, decodes and preprocesses one chunk. A file that cannot be read or decoded is skipped with
- * its reason; the rest of the chunk goes on.
+ * Reads, decodes (JPEGs with `jpeg`, the environment's libjpeg-turbo) and preprocesses one chunk.
+ * A file that cannot be read or decoded is skipped with its reason; the rest of the chunk goes on.
+ * Each image's crops are written straight into the chunk's buffer, at its place in `ids`; skipped
+ * images are squeezed out at the end, in place. `out`, when large enough, is that buffer (a recycled
+ * one: a fresh 48 MB buffer costs ~4 ms of page faults per image here, a third of the work), and
+ * `pixels` is then a view of its start.
  */
 export async function prepareChunk(
   source: FileSource,
@@ -31,22 +36,23 @@ export async function prepareChunk(
   index: number,
   ids: readonly string[],
   settings: ChunkSettings,
+  jpeg: JpegCodec,
+  out?: Float32Array,
 ): Promise<PreparedChunk> {
   const cropsPerImage = 1 + settings.grid * settings.grid;
   const { config } = settings;
-  const cropValues = 3 * config.inputSize * config.inputSize;
-  const results = await mapLimited(ids, 4, async (id) => {
+  const imageValues = cropsPerImage * 3 * config.inputSize * config.inputSize;
+  const options = { size: config.resizeShortestEdge, crop: config.cropSize, mean: config.mean, std: config.std };
+  const length = ids.length * imageValues;
+  const all = out && out.length >= length ? out.subarray(0, length) : new Float32Array(length);
+  const problems = await mapLimited(ids, 4, async (id, k): Promise<DataError | null> => {
     const file = imageFiles.get(id);
     if (!file) return new DataError(`${source.label}/${IMAGES_DIR}/${id}.jpg`, 'image file not found');
     const path = `${source.label}/${file}`;
     try {
-      const image = decodeImage(await source.readBytes(file), path);
-      return preprocessImageAndSnippets(image, settings.grid, {
-        size: config.resizeShortestEdge,
-        crop: config.cropSize,
-        mean: config.mean,
-        std: config.std,
-      });
+      const image = decodeImage(await source.readBytes(file), path, jpeg);
+      preprocessImageAndSnippets(image, settings.grid, options, all.subarray(k * imageValues, (k + 1) * imageValues));
+      return null;
     } catch (error) {
       if (error instanceof DataError) return error;
       // e.g. an image too small for the grid: still this file's problem, not the run's.
@@ -54,17 +60,18 @@ export async function prepareChunk(
       throw error;
     }
   });
-  const kept = ids.flatMap((id, k) => (results[k] instanceof Float32Array ? [id] : []));
-  const pixels = new Float32Array(kept.length * cropsPerImage * cropValues);
-  let offset = 0;
-  const skipped: SkippedItem[] = [];
-  results.forEach((result, k) => {
-    if (result instanceof Float32Array) {
-      pixels.set(result, offset);
-      offset += result.length;
-    } else {
-      skipped.push({ id: ids[k]!, reason: result.message });
-    }
+  const kept = ids.filter((_, k) => problems[k] === null);
+  const skipped: SkippedItem[] = ids.flatMap((id, k) => (problems[k] ? [{ id, reason: problems[k].message }] : []));
+  return { index, ids: kept, skipped, pixels: skipped.length === 0 ? all : squeeze(all, problems, imageValues), cropsPerImage };
+}
+
+/** The kept images' values moved to the front, in order (each moves only towards the start), and that front. */
+function squeeze(all: Float32Array, problems: readonly (DataError | null)[], imageValues: number): Float32Array {
+  let kept = 0;
+  problems.forEach((problem, k) => {
+    if (problem !== null) return;
+    if (k !== kept) all.copyWithin(kept * imageValues, k * imageValues, (k + 1) * imageValues);
+    kept++;
   });
-  return { index, ids: kept, skipped, pixels, cropsPerImage };
+  return all.subarray(0, kept * imageValues);
 }

@@ -109,9 +109,19 @@ describe('zeta chart', () => {
     const sweepB = { zetas: sweep.zetas, mAP: { global: [61, 61, 61, 61], aggregate: [71, 71, 41, 41], final: [76, 76, 56, 56] } };
     const settingsB = { ...B, lambda: 1 };
     expect(sameCurves(A, settingsB)).toBe(false);
+    // Another grid or prompt template gives other scores, so other curves.
+    expect(sameCurves(A, { ...B, grid: 2 })).toBe(false);
+    expect(sameCurves(A, { ...B, promptTemplate: 'a photo of a {name}.' })).toBe(false);
     const chart = zetaChart(A, settingsB, sweep, sweepB);
     expect(chart.rows[0]).toEqual({ zeta: 0, a_global: 60, a_aggregate: 70, a_final: 75, b_global: 61, b_aggregate: 71, b_final: 76 });
-    expect(chart.markers[1].mAP).toEqual({ global: 61, aggregate: 41, final: 56 });
+    expect(chart.markers[1]?.mAP).toEqual({ global: 61, aggregate: 41, final: 56 });
+  });
+  it('draws A’s curves alone, without B’s marker, while B’s own are computed', () => {
+    const chart = zetaChart(A, { ...B, lambda: 1 }, sweep, null, true);
+    expect(chart).toMatchObject({ separateB: false, pendingB: true });
+    expect(chart.rows[0]).toEqual({ zeta: 0, a_global: 60, a_aggregate: 70, a_final: 75 });
+    expect(chart.markers).toEqual([{ label: 'A', zeta: 0.1, mAP: { global: 60, aggregate: 40, final: 55 } }]);
+    expect(zetaChart(A, B, sweep, null).pendingB).toBe(false);
   });
   it('refuses a marker whose ζ was not swept', () => {
     expect(() => zetaChart({ ...A, zeta: 0.2 }, B, sweep, null)).toThrow(RangeError);

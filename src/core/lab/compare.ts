@@ -181,19 +181,24 @@ export interface ZetaChart {
   readonly rows: readonly ZetaChartRow[];
   /** Whether B's curves differ from A's (λ, scale, convention or difficult differ): then drawn too. */
   readonly separateB: boolean;
-  readonly markers: readonly [ZetaMarker, ZetaMarker];
+  /** B's curves differ from A's but are not computed yet: A's are drawn alone meanwhile. */
+  readonly pendingB: boolean;
+  /** A's, then B's (not while B is pending). */
+  readonly markers: readonly ZetaMarker[];
 }
 
-/** Whether two settings give the same mAP-versus-ζ curves (everything but ζ equal). */
+/** Whether two settings give the same mAP-versus-ζ curves (everything but ζ equal, grid and prompts too). */
 export function sameCurves(a: LabSettings, b: LabSettings): boolean {
-  return a.lambda === b.lambda && a.scale === b.scale && a.convention === b.convention && a.difficult === b.difficult;
+  const sameScores = (a.grid ?? null) === (b.grid ?? null) && (a.promptTemplate ?? null) === (b.promptTemplate ?? null);
+  return sameScores && a.lambda === b.lambda && a.scale === b.scale && a.convention === b.convention && a.difficult === b.difficult;
 }
 
 /**
  * Shapes the sweeps into chart rows and places A and B on their curves. `sweepB` is null when B shares
- * A's curves (sameCurves); each sweep must include its side's ζ (see zetaGrid's `extra`).
+ * A's curves (sameCurves), or while B's own are computed (`pendingB`: A's chart alone, without B's
+ * marker); each sweep must include its side's ζ (see zetaGrid's `extra`).
  */
-export function zetaChart(settingsA: LabSettings, settingsB: LabSettings, sweepA: ZetaSweepLike, sweepB: ZetaSweepLike | null): ZetaChart {
+export function zetaChart(settingsA: LabSettings, settingsB: LabSettings, sweepA: ZetaSweepLike, sweepB: ZetaSweepLike | null, pendingB = false): ZetaChart {
   const rows: ZetaChartRow[] = sweepA.zetas.map((zeta, i) => ({
     zeta,
     a_global: sweepA.mAP.global[i]!,
@@ -213,10 +218,12 @@ export function zetaChart(settingsA: LabSettings, settingsB: LabSettings, sweepA
     if (i < 0) throw new RangeError(`ζ = ${zeta} (${label}) is not in the sweep`);
     return { label, zeta, mAP: byMode((mode) => sweep.mAP[mode][i]!) };
   };
+  const markerA = marker('A', settingsA.zeta, sweepA);
   return {
     rows,
     separateB: sweepB !== null,
-    markers: [marker('A', settingsA.zeta, sweepA), marker('B', settingsB.zeta, sweepB ?? sweepA)],
+    pendingB: sweepB === null && pendingB,
+    markers: sweepB === null && pendingB ? [markerA] : [markerA, marker('B', settingsB.zeta, sweepB ?? sweepA)],
   };
 }
 

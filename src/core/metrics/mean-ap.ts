@@ -3,7 +3,7 @@ import type { ApConvention } from './ap-convention';
 import { averagePrecision } from './average-precision';
 import { assertSameShape } from './metric-input';
 import { createRankingWorkspace, rankClassColumn } from './ranked-labels';
-import type { RankingWorkspace } from './ranked-labels';
+import type { RankedColumn, RankingWorkspace } from './ranked-labels';
 
 export interface MeanApOptions {
   readonly convention: ApConvention;
@@ -58,33 +58,53 @@ export function evaluateMeanAp(
     options.workspace && options.workspace.capacity >= scores.rows
       ? options.workspace
       : createRankingWorkspace(scores.rows);
-  const perClass: ClassAp[] = [];
-  let sum = 0;
-  let evaluated = 0;
+  const columns: ColumnAp[] = [];
   for (let c = 0; c < scores.cols; c++) {
-    const className = classNames[c]!;
     const ranked = rankClassColumn(scores, labels, c, {
       difficult: options.difficult,
       workspace,
-      className,
+      className: classNames[c]!,
     });
-    const ap = averagePrecision(ranked, options.convention);
+    columns.push(columnAp(ranked, averagePrecision(ranked, options.convention)));
+  }
+  return meanApResult(columns, options, classNames, scores.rows);
+}
+
+/** One class's AP (a fraction, null without positives) and counts, as `meanApResult` takes them. */
+export interface ColumnAp {
+  readonly ap: number | null;
+  readonly positives: number;
+  readonly negatives: number;
+  readonly ignored: number;
+}
+
+export function columnAp(ranked: RankedColumn, ap: number | null): ColumnAp {
+  return { ap, positives: ranked.positives, negatives: ranked.length - ranked.positives, ignored: ranked.ignored };
+}
+
+/**
+ * The macro mean of per-class APs given in column order (summed in that order, so the same APs
+ * always give the same mAP bits). Throws RangeError when no class has a positive.
+ */
+export function meanApResult(
+  columns: readonly ColumnAp[],
+  options: Pick<MeanApOptions, 'convention' | 'difficult'>,
+  classNames: readonly string[],
+  images: number,
+): MeanApResult {
+  const perClass: ClassAp[] = [];
+  let sum = 0;
+  let evaluated = 0;
+  columns.forEach(({ ap, positives, negatives, ignored }, c) => {
     if (ap !== null) {
       sum += ap;
       evaluated++;
     }
-    perClass.push({
-      className,
-      classIndex: c,
-      ap: ap === null ? null : ap * 100,
-      positives: ranked.positives,
-      negatives: ranked.length - ranked.positives,
-      ignored: ranked.ignored,
-    });
-  }
+    perClass.push({ className: classNames[c]!, classIndex: c, ap: ap === null ? null : ap * 100, positives, negatives, ignored });
+  });
   if (evaluated === 0) {
     throw new RangeError(
-      `no class has a positive image among ${scores.rows} images: mAP is undefined`,
+      `no class has a positive image among ${images} images: mAP is undefined`,
     );
   }
   return {
@@ -101,7 +121,7 @@ export function evaluateMeanAp(
   };
 }
 
-function assertClassNames(classNames: readonly string[], cols: number): void {
+export function assertClassNames(classNames: readonly string[], cols: number): void {
   if (classNames.length !== cols) {
     throw new RangeError(`${classNames.length} class names for ${cols} score columns`);
   }

@@ -52,6 +52,9 @@ describe('rankClassColumn', () => {
     // ∞ − ∞ = NaN both fall through to the row tie-break.
     const expected = scores.map((_, row) => row).sort((a, b) => scores[b]! - scores[a]! || a - b);
     expect([...ranked.rows]).toEqual(expected);
+    // Scores and labels come back in rank order from the sort's keys and payloads, −0 as −0.
+    expect([...ranked.scores].every((score, i) => Object.is(score, scores[expected[i]!]))).toBe(true);
+    expect([...ranked.positive]).toEqual(expected.map((row) => (truth.data[row] === 1 ? 1 : 0)));
   });
 
   it('reuses a workspace: the previous column’s views are overwritten', () => {

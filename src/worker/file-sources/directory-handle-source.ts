@@ -1,6 +1,6 @@
 import { DataError } from '../../core/data-error';
 import type { FileSource } from '../../core/dataset-source';
-import { describeError, displayPath, pathSegments, readOrFail } from './source-paths';
+import { describeError, displayPath, pathSegments, readOrFail } from '../../core/datasets/source-paths';
 
 export { findVocRoot, type FoundVocRoot } from './find-voc-root';
 

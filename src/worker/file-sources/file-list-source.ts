@@ -1,7 +1,7 @@
 import { DataError } from '../../core/data-error';
 import type { FileSource } from '../../core/dataset-source';
 import { buildPathIndex, type PathIndex } from './path-index';
-import { displayPath, pathKey, readOrFail, requirePathKey } from './source-paths';
+import { displayPath, pathKey, readOrFail, requirePathKey } from '../../core/datasets/source-paths';
 
 /**
  * A FileSource over the files of an `<input type="file" webkitdirectory>` (or any File[] whose
@@ -10,7 +10,8 @@ import { displayPath, pathKey, readOrFail, requirePathKey } from './source-paths
  * Files without a relative path (a plain multi-file pick) sit at the root under their names.
  * Only names are indexed, once; contents are read when asked for. Files from an input keep their
  * `webkitRelativePath` when posted to a worker; a path set with Object.defineProperty does not
- * (use createFileListSourceFromPaths there).
+ * (use createFileListSourceFromPaths there). The lab's workers get a chosen folder as paths and ask
+ * for Files as they read them (served-file-list-source.ts).
  */
 export function createFileListSource(files: ArrayLike<File>): FileSource {
   const list = Array.from(files);
@@ -28,12 +29,21 @@ export function createFileListSourceFromPaths(
   if (paths.length !== files.length) {
     throw new RangeError(`${files.length} files but ${paths.length} paths`);
   }
+  const { label, index } = indexListedPaths(paths, files);
+  return listedFileSource(label, index, (file, shown) => readOrFail(shown, () => file.arrayBuffer()));
+}
+
+/**
+ * The folder tree of a chosen list of paths (`values[i]` stored for `paths[i]`), below the one folder
+ * they all start in, which names the source.
+ */
+export function indexListedPaths<T>(paths: readonly string[], values: ArrayLike<T>): { label: string; index: PathIndex<T> } {
   // A path with '..' (never from a real input) could not be looked up anyway: left out.
   const keys = paths.map((path) => pathKey(path) ?? '');
   const top = commonTopFolder(keys);
-  const index = buildPathIndex(keys, files, top === null ? 0 : top.length + 1);
-  const label = top ?? (files.length === 1 ? 'the selected file' : `${files.length} selected files`);
-  return fileListSource(label, index);
+  const index = buildPathIndex(keys, values, top === null ? 0 : top.length + 1);
+  const label = top ?? (paths.length === 1 ? 'the selected file' : `${paths.length} selected files`);
+  return { label, index };
 }
 
 /** The one folder every path starts in, or null (files at the top level, or several folders). */
@@ -45,11 +55,15 @@ function commonTopFolder(keys: readonly string[]): string | null {
   return keys.every((key) => key.startsWith(prefix)) ? first.slice(0, slash) : null;
 }
 
-function fileListSource(label: string, index: PathIndex<File>): FileSource {
-  const fileAt = (path: string): File => {
+/**
+ * The FileSource over an index of listed files; `read` gives a file's bytes from the value stored for
+ * it (the File itself, or what fetches it), rejecting with a DataError that names it as `shown`.
+ */
+export function listedFileSource<T>(label: string, index: PathIndex<T>, read: (value: T, shown: string) => Promise<ArrayBuffer>): FileSource {
+  const bytesAt = (path: string): Promise<ArrayBuffer> => {
     const key = requirePathKey(path, label);
-    const file = index.file(key);
-    if (file !== undefined) return file;
+    const value = index.file(key);
+    if (value !== undefined) return read(value, displayPath(label, path));
     const why = index.isDir(key) ? 'is a folder, not a file' : 'file not found';
     throw new DataError(displayPath(label, path), why);
   };
@@ -63,13 +77,8 @@ function fileListSource(label: string, index: PathIndex<File>): FileSource {
       const key = requirePathKey(path, label);
       return index.file(key) !== undefined || index.isDir(key);
     },
-    readBytes: async (path) => {
-      const file = fileAt(path);
-      return new Uint8Array(await readOrFail(displayPath(label, path), () => file.arrayBuffer()));
-    },
-    readText: async (path) => {
-      const file = fileAt(path);
-      return readOrFail(displayPath(label, path), () => file.text());
-    },
+    readBytes: async (path) => new Uint8Array(await bytesAt(path)),
+    // UTF-8 with a leading BOM dropped, as Blob.text() reads.
+    readText: async (path) => new TextDecoder().decode(await bytesAt(path)),
   };
 }

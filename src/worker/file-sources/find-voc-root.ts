@@ -1,5 +1,7 @@
 import { joinPath, type FileSource } from '../../core/dataset-source';
-import { displayPath, requirePathKey } from './source-paths';
+import { subSource } from '../../core/datasets/sub-source';
+
+export { subSource };
 
 /** A folder holding either of these is taken for a VOC root (a split may lack one of them). */
 const VOC_MARKERS = ['Annotations', 'JPEGImages'];
@@ -37,21 +39,3 @@ export async function findVocRoot(source: FileSource): Promise<FoundVocRoot | nu
  * `._*` resource forks in a copy of the same tree) are never the dataset.
  */
 const isCandidate = (name: string): boolean => !name.startsWith('.') && name !== '__MACOSX';
-
-/**
- * The folder `prefix` of `source` as a source of its own; its messages still name the full path.
- * '..' is refused here, relative to the new root: the source below would only keep it inside its own.
- */
-export function subSource(source: FileSource, prefix: string): FileSource {
-  if (prefix === '') return source;
-  const label = displayPath(source.label, prefix);
-  const inside = (path: string): string => joinPath(prefix, requirePathKey(path, label));
-  return {
-    label,
-    listFiles: async (dir) => source.listFiles(inside(dir)),
-    listDirs: async (dir) => source.listDirs(inside(dir)),
-    exists: async (path) => source.exists(inside(path)),
-    readBytes: async (path) => source.readBytes(inside(path)),
-    readText: async (path) => source.readText(inside(path)),
-  };
-}

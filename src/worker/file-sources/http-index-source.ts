@@ -1,7 +1,7 @@
 import { DataError } from '../../core/data-error';
 import type { FileSource } from '../../core/dataset-source';
 import { buildPathIndex, type PathIndex } from './path-index';
-import { describeError, pathKey, pathSegments, readOrFail, requirePathKey } from './source-paths';
+import { describeError, pathKey, pathSegments, readOrFail, requirePathKey } from '../../core/datasets/source-paths';
 
 /** The index a dataset served over HTTP must carry: `{ "files": [every other path, sorted] }`. */
 export const FILE_INDEX = 'files.json';

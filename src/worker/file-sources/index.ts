@@ -1,5 +1,6 @@
 // Browser FileSource adapters (DOM APIs; usable in a dedicated worker). Import from here.
 export { createDirectoryHandleSource } from './directory-handle-source';
 export { createFileListSource, createFileListSourceFromPaths } from './file-list-source';
+export { createServedFileListSource } from './served-file-list-source';
 export { FILE_INDEX, createHttpIndexSource } from './http-index-source';
 export { findVocRoot, subSource, type FoundVocRoot } from './find-voc-root';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPathIndex } from './path-index';
-import { pathKey } from './source-paths';
+import { pathKey } from '../../core/datasets/source-paths';
 
 describe('pathKey', () => {
   it('keeps a tidy path as it is and tidies the rest', () => {

@@ -11,15 +11,29 @@ export interface BackendChoice {
 
 let configured = false;
 
-/** One-time onnxruntime-web set-up: where its .wasm files are served, and how many threads WASM may use. */
+/**
+ * One-time onnxruntime-web set-up: where its .wasm files are served, and how many threads WASM may
+ * use: every core but one, which the prepare workers decode on (see prepare/pool-size.ts), at most 8.
+ * On 2 cores that is 1: with tiny-vit one thread encodes voc-mini's 1,000 crops in ~1.5 s, two in
+ * ~0.9–1.3 s but on both cores, the one the prepare worker needs; in paired runs the whole pipeline
+ * took ~1.85 s with 1 thread (1 or 2 workers), 2.1–2.5 s with 2 threads (1 or 2 workers).
+ */
 export function configureOnnxRuntime(): number {
-  const threads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)) : 1;
+  const threads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(8, (navigator.hardwareConcurrency || 1) - 1)) : 1;
   if (!configured) {
     ort.env.wasm.wasmPaths = new URL('/ort/', location.href).href;
     ort.env.wasm.numThreads = threads;
     configured = true;
   }
   return ort.env.wasm.numThreads ?? threads;
+}
+
+/**
+ * Cores a model keeps busy while it encodes: onnxruntime's WASM threads; on WebGPU, the thread that
+ * feeds the GPU and the browser's GPU process, which copies every input to the device.
+ */
+export function modelCpuThreads(provider: ExecutionProvider): number {
+  return provider === 'wasm' ? configureOnnxRuntime() : 2;
 }
 
 /** WebGPU when this context has a usable adapter, else multi-threaded WASM with the reason. */

@@ -1,7 +1,7 @@
-import { splitChunkEmbeddings } from '../../core/init-cache/chunk-embeddings';
 import { selectRows } from '../../core/evaluation/select-rows';
-import type { EmbeddingStore, StoredChunk } from '../storage/embedding-store';
-import { createSimilarityState, type SimilarityState } from '../pipeline/similarity-state';
+import type { EmbeddingStore } from '../storage/embedding-store';
+import { storedChunks } from '../pipeline/embedding-chunks';
+import { assembleSimilarityState, type SimilarityState } from '../pipeline/similarity-state';
 
 /** The key of the same dataset, split, model and preprocessing with another grid (run-key.ts's last part). */
 export function runKeyWithGrid(runKey: string, grid: number): string {
@@ -21,25 +21,22 @@ export async function cachedGrids(store: EmbeddingStore, runKey: string): Promis
 
 /**
  * The same images under another snippet grid, from a finished run stored in the browser (Compare's
- * "grid size where cached"): its embeddings against the text embeddings in force, the current
- * state's ground truth. Refused with what to do when no such run is stored or it covers other images.
+ * "grid size where cached"): its embeddings, read chunk by chunk, against `text` (by default the text
+ * embeddings in force), the current state's ground truth. Refused with what to do when no such run is
+ * stored or it covers other images.
  */
-export async function stateWithGrid(store: EmbeddingStore, current: SimilarityState, runKey: string, grid: number): Promise<SimilarityState> {
+export async function stateWithGrid(store: EmbeddingStore, current: SimilarityState, runKey: string, grid: number, text = current.text): Promise<SimilarityState> {
   const key = runKeyWithGrid(runKey, grid);
   const run = await store.getRun(key);
   if (!run || run.finishedChunks.length !== run.totalChunks) {
     throw new RangeError(`no finished ${grid}×${grid} run of this dataset and model in this browser: compute one in the workspace first`);
   }
-  const stored: StoredChunk[] = [];
-  for await (const chunk of store.readChunks(key)) stored.push(chunk);
-  const ids = stored.flatMap((chunk) => chunk.ids);
+  const chunks = storedChunks(store, run);
   const rowOf = new Map(current.ids.map((id, row) => [id, row]));
-  const rows = ids.map((id) => rowOf.get(id));
-  if (ids.length !== current.ids.length || rows.some((row) => row === undefined)) {
-    throw new RangeError(`the ${grid}×${grid} run covers other images than this one (${ids.length} vs ${current.ids.length}): compare runs of the same images`);
+  const rows = chunks.ids.map((id) => rowOf.get(id));
+  if (chunks.ids.length !== current.ids.length || rows.some((row) => row === undefined)) {
+    throw new RangeError(`the ${grid}×${grid} run covers other images than this one (${chunks.ids.length} vs ${current.ids.length}): compare runs of the same images`);
   }
-  const snippets = grid * grid;
-  const split = splitChunkEmbeddings(stored.map((chunk) => chunk.embeddings), ids.length, snippets, current.text.cols);
   const labels = selectRows(current.labels, rows as number[]);
-  return createSimilarityState({ global: split.globalEmbeds, local: split.localEmbeds, text: current.text }, ids, labels, current.classes, snippets, current.modelScale);
+  return assembleSimilarityState(chunks, text, labels, current.classes, current.modelScale);
 }

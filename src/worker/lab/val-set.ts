@@ -1,10 +1,11 @@
 import { selectRows } from '../../core/evaluation/select-rows';
 import type { FileSource } from '../../core/dataset-source';
-import { splitChunkEmbeddings } from '../../core/init-cache/chunk-embeddings';
 import { l2NormalizeRows } from '../../core/training/normalize-features';
 import type { LabelMatrix, Matrix } from '../../core/types';
 import { loadVocDataset } from '../../core/voc';
-import type { EmbeddingStore, RunRecord, StoredChunk } from '../storage/embedding-store';
+import type { EmbeddingStore, RunRecord } from '../storage/embedding-store';
+import { storedChunks } from '../pipeline/embedding-chunks';
+import { globalEmbeddingsOf } from '../pipeline/stream-similarities';
 
 /** A split to evaluate a trained head on: another finished run of the same dataset and model. */
 export interface ValSet {
@@ -74,18 +75,16 @@ async function readValSet(store: EmbeddingStore, source: FileSource, run: RunRec
   const split = run.meta.dataset.split;
   const dataset = await loadVocDataset(source, { split });
   const rowOf = new Map(dataset.ids.map((id, row) => [String(id), row]));
-  const stored: StoredChunk[] = [];
-  for await (const chunk of store.readChunks(run.key)) stored.push(chunk);
-  const ids = stored.flatMap((chunk) => chunk.ids);
-  const missing = ids.filter((id) => !rowOf.has(id));
+  const chunks = storedChunks(store, run);
+  const missing = chunks.ids.filter((id) => !rowOf.has(id));
   if (missing.length) throw new RangeError(`${missing.length} of its images (e.g. ${missing[0]}) are not in this folder's split`);
-  const { grid, model } = run.meta;
-  const embeddings = splitChunkEmbeddings(stored.map((chunk) => chunk.embeddings), ids.length, grid * grid, model.embedDim);
+  const features = l2NormalizeRows(await globalEmbeddingsOf(chunks));
+  const ids = chunks.ids;
   return {
     split,
     runKey: run.key,
     ids,
-    features: l2NormalizeRows(embeddings.globalEmbeds),
+    features,
     truth: selectRows(dataset.labels, ids.map((id) => rowOf.get(id)!)),
   };
 }

@@ -5,9 +5,8 @@ import { datasetFingerprint, runKey } from '../../core/init-cache/run-key';
 import { indexImageFiles } from '../../core/initialization/image-files';
 import { selectRows } from '../../core/evaluation/select-rows';
 import type { Matrix } from '../../core/types';
-import { splitChunkEmbeddings } from '../../core/init-cache/chunk-embeddings';
 import { ALL_IMAGES, loadVocDataset, type VocDataset } from '../../core/voc';
-import { chooseBackend } from '../inference/ort-web';
+import { chooseBackend, modelCpuThreads } from '../inference/ort-web';
 import { watchGpuDevice } from '../inference/gpu-device-loss';
 import { loadWebClipModel, type WebClipModel } from '../inference/web-clip-model';
 import type { FromWorker, PromptsMessage, RunRequest } from '../protocol/pipeline-protocol';
@@ -16,11 +15,14 @@ import { openModelFiles } from './open-model';
 import { promptEmbeddings } from './prompt-embeddings';
 import { withGpuLossFallback } from './resilient-encoder';
 import { createChunkPreparer } from '../prepare/chunk-preparer';
+import { chunkParts, createChunkCollector, PART_IMAGES } from '../prepare/chunk-parts';
 import { createLookAhead } from '../prepare/look-ahead';
-import { CHUNKS_AHEAD, preparePoolSize } from '../prepare/pool-size';
+import { preparedChunkBytes, preparePlan } from '../prepare/pool-size';
+import { createChunkWriter } from './chunk-writer';
 import type { RunControl } from './run-control';
-import type { EmbeddingStore, RunMeta, StoredChunk } from '../storage/embedding-store';
-import { createSimilarityState, type SimilarityState } from './similarity-state';
+import type { EmbeddingStore, RunMeta } from '../storage/embedding-store';
+import { assembleSimilarityState, type SimilarityState } from './similarity-state';
+import { storedChunks } from './embedding-chunks';
 
 export type Post = (message: FromWorker) => void;
 
@@ -89,10 +91,8 @@ export async function runInitialization(request: RunRequest, control: RunControl
       post({ type: 'cancelled' });
       return null;
     }
-    const stored: StoredChunk[] = [];
-    for await (const chunk of store.readChunks(key)) stored.push(chunk);
     const similaritiesStarted = performance.now();
-    const state = assemble(stored, dataset, text, request.grid, model.config.logitScale);
+    const state = await assemble(store, key, dataset, text, model.config.logitScale);
     const similaritiesMs = performance.now() - similaritiesStarted;
     // Only the text encoder is needed from here on (prompt changes): free the image encoder's memory.
     await model.releaseImageEncoder();
@@ -125,7 +125,11 @@ interface EncodeContext {
   readonly chunks: string[][];
 }
 
-/** Encodes the chunks not yet stored; the next chunks are decoded in prepare workers while the model runs. */
+/**
+ * Encodes the chunks not yet stored, in parts of a few images (prepare/chunk-parts.ts): the next parts
+ * are decoded in prepare workers while the model runs, and each chunk is stored while the model
+ * encodes the next (pipeline/chunk-writer.ts).
+ */
 async function encodeChunks(context: EncodeContext): Promise<{ recomputed: number } | null> {
   const { request, control, store, post, source, model, imageFiles, key, chunks } = context;
   const finished = new Set(await store.finishedChunks(key));
@@ -133,25 +137,32 @@ async function encodeChunks(context: EncodeContext): Promise<{ recomputed: numbe
   const total = chunks.flat().length;
   const fromCache = total - todo.reduce((n, index) => n + chunks[index]!.length, 0);
   const progress = createProgressCounter(total, fromCache, post);
-  // Decoding and preprocessing run in a pool of prepare workers, at most CHUNKS_AHEAD chunks ahead.
-  const preparer = createChunkPreparer({
-    dataset: request.dataset,
-    source,
-    imageFiles,
-    settings: { grid: request.grid, config: model.config },
-    workers: preparePoolSize(navigator.hardwareConcurrency),
+  // A pool of prepare workers on the cores the model leaves free, a bounded number of parts ahead.
+  const partBytes = preparedChunkBytes(PART_IMAGES, 1 + request.grid ** 2, model.config.inputSize);
+  const plan = preparePlan(navigator.hardwareConcurrency, modelCpuThreads(model.provider), partBytes);
+  const settings = { grid: request.grid, config: model.config };
+  const preparer = createChunkPreparer({ dataset: request.dataset, source, imageFiles, settings, workers: plan.workers });
+  const parts = chunkParts(todo, chunks);
+  const ahead = createLookAhead(parts, (part) => preparer.prepare(part.chunk, part.ids), plan.ahead);
+  const collector = createChunkCollector();
+  const writer = createChunkWriter(store, key, (index, chunk) => {
+    if (chunk.skipped.length) post({ type: 'skipped', items: [...chunk.skipped] });
+    progress.add(chunks[index]!.length, chunk.skipped.length);
   });
-  const ahead = createLookAhead(todo, (index) => preparer.prepare(index, chunks[index]!), CHUNKS_AHEAD);
   try {
-    for (let next = ahead.next(); next; next = ahead.next()) {
-      if ((await control.checkpoint(() => post({ type: 'paused' }))) === 'cancel') return null;
-      const chunk = await next;
-      const crops = chunk.ids.length * chunk.cropsPerImage;
-      const embeddings = crops > 0 ? (await model.encodeImages(chunk.pixels, crops)).data : new Float32Array(0);
-      await store.writeChunk(key, chunk.index, { ids: chunk.ids, skipped: chunk.skipped, embeddings });
-      if (chunk.skipped.length) post({ type: 'skipped', items: chunk.skipped });
-      progress.add(chunks[chunk.index]!.length, chunk.skipped.length);
+    for (const part of parts) {
+      if ((await control.checkpoint(() => post({ type: 'paused' }))) === 'cancel') {
+        await writer.flush();
+        return null;
+      }
+      const prepared = await ahead.next()!;
+      const crops = prepared.ids.length * prepared.cropsPerImage;
+      const embeddings = crops > 0 ? (await model.encodeImages(prepared.pixels, crops)).data : new Float32Array(0);
+      preparer.release(prepared);
+      const chunk = collector.add(part, { ids: prepared.ids, skipped: prepared.skipped, embeddings });
+      if (chunk) await writer.write(part.chunk, chunk);
     }
+    await writer.flush();
   } finally {
     preparer.close();
   }
@@ -175,14 +186,17 @@ function createProgressCounter(total: number, fromCache: number, post: Post) {
   };
 }
 
-/** Rows of every stored chunk → embeddings, labels of the encoded images, and the similarity state. */
-function assemble(stored: StoredChunk[], dataset: VocDataset, text: Matrix, grid: number, scale: number): SimilarityState {
-  const snippets = grid * grid;
-  const ids = stored.flatMap((chunk) => chunk.ids);
-  const split = splitChunkEmbeddings(stored.map((chunk) => chunk.embeddings), ids.length, snippets, text.cols);
+/**
+ * The stored chunks, read one at a time (the snippet embeddings never all in memory), → the similarity
+ * state, with the labels of the encoded images (skipped ones are not rows).
+ */
+async function assemble(store: EmbeddingStore, key: string, dataset: VocDataset, text: Matrix, scale: number): Promise<SimilarityState> {
+  const run = await store.getRun(key);
+  if (!run) throw new Error(`run ${key} is no longer stored: it was deleted while it finished`);
+  const chunks = storedChunks(store, run);
   const rowOf = new Map(dataset.ids.map((id, index) => [String(id), index]));
-  const labels = selectRows(dataset.labels, ids.map((id) => rowOf.get(id)!));
-  return createSimilarityState({ global: split.globalEmbeds, local: split.localEmbeds, text }, ids, labels, dataset.classes, snippets, scale);
+  const labels = selectRows(dataset.labels, chunks.ids.map((id) => rowOf.get(id)!));
+  return assembleSimilarityState(chunks, text, labels, dataset.classes, scale);
 }
 
 function runMeta(

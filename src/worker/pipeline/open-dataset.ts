@@ -1,6 +1,6 @@
 import { DataError } from '../../core/data-error';
 import type { FileSource } from '../../core/dataset-source';
-import { createDirectoryHandleSource, createFileListSource, createHttpIndexSource, findVocRoot } from '../file-sources';
+import { createDirectoryHandleSource, createHttpIndexSource, createServedFileListSource, findVocRoot } from '../file-sources';
 import type { DatasetRef } from '../protocol/pipeline-protocol';
 
 /** The VOC root inside whatever the user gave (the root itself, or VOCdevkit/ above it). */
@@ -20,6 +20,6 @@ function sourceOf(ref: DatasetRef): FileSource {
     case 'directory':
       return createDirectoryHandleSource(ref.handle);
     case 'files':
-      return createFileListSource(ref.files);
+      return createServedFileListSource(ref.list);
   }
 }

@@ -7,7 +7,8 @@ import type { SimilarityState } from './similarity-state';
 
 /**
  * A new prompt template or class names for a finished run: only the text encoder runs (or not even it,
- * when the prompt set was embedded before); the image embeddings are reused and the cosines recomputed.
+ * when the prompt set was embedded before); the cosines are recomputed from the image embeddings, read
+ * again chunk by chunk from where the run keeps them (the embedding store).
  * A bad choice (no {name}, an empty name) throws RangeError naming it, and the state is unchanged.
  */
 export async function changePrompts(
@@ -20,7 +21,7 @@ export async function changePrompts(
   const prompts = promptsFor(state.classes, choice);
   const { text, fromCache } = await promptEmbeddings(store, model, prompts);
   const textDone = performance.now();
-  const next = state.withText(text);
+  const next = await state.withText(text);
   const finished = performance.now();
   return {
     state: next,

@@ -29,21 +29,17 @@ export interface OpenedReferenceCache {
 export async function openReferenceCache(request: ReferenceCacheRequest, post: (message: FromWorker) => void): Promise<OpenedReferenceCache> {
   post({ type: 'stage', stage: 'Reading the reference cache…' });
   const source = await openDataset(request.dataset);
-  const dataset = await loadVocDataset(source, { split: request.split ?? undefined });
-  post({ type: 'dataset', images: dataset.ids.length, classes: dataset.classes, split: dataset.split, warnings: dataset.warnings });
   const caches = await findReferenceCaches(source);
   const cache = caches.find((candidate) => candidate.path === request.modelPath);
   if (!cache?.hasGlobal || !cache.grids.some((grid) => grid.grid === request.grid && grid.hasAlphaBeta)) {
     throw new DataError(`${source.label}/${request.modelPath}`, `holds no global and num_patches_${request.grid}/alpha|beta vectors`);
   }
+  const dataset = await loadVocDataset(source, { split: request.split ?? undefined, onProgress: readingProgress('Reading the annotations…', post) });
+  post({ type: 'dataset', images: dataset.ids.length, classes: dataset.classes, split: dataset.split, warnings: dataset.warnings });
   const loaded = await loadReferenceCache(source, request.modelPath, dataset.ids, {
     grid: request.grid,
     classCount: dataset.classes.length,
-    onProgress: (done, total) => {
-      if (done % 50 === 0 || done === total) {
-        post({ type: 'progress', progress: { done, total, skipped: 0, fromCache: done, imagesPerSecond: 0, etaSeconds: null } });
-      }
-    },
+    onProgress: readingProgress('Reading global, α and β of each image…', post),
   });
   if (loaded.skipped.length) post({ type: 'skipped', items: loaded.skipped });
   const scale = REFERENCE_REPRODUCTION_SCALE.scale;
@@ -61,4 +57,24 @@ export async function openReferenceCache(request: ReferenceCacheRequest, post: (
     },
   };
   return { state, source, imageFiles: await indexImageFiles(source) };
+}
+
+const PROGRESS_MS = 250;
+
+/**
+ * Progress of one reading stage as the run panel shows a computed run's (done / total, images per
+ * second, ETA), posted at most every PROGRESS_MS: each post redraws the page, whose thread also reads
+ * the files for this worker (file-list-protocol.ts).
+ */
+function readingProgress(stage: string, post: (message: FromWorker) => void): (done: number, total: number) => void {
+  const started = performance.now();
+  let posted = -Infinity;
+  return (done, total) => {
+    const now = performance.now();
+    if (now - posted < PROGRESS_MS && done !== total) return;
+    posted = now;
+    const imagesPerSecond = done / Math.max((now - started) / 1000, 1e-9);
+    const etaSeconds = done > 0 ? (total - done) / imagesPerSecond : null;
+    post({ type: 'progress', progress: { done, total, skipped: 0, fromCache: 0, imagesPerSecond, etaSeconds, stage } });
+  };
 }

@@ -1,11 +1,14 @@
-import { snippetExtremes } from '../../core/cdul/aggregate';
-import { cosineSimilarities, softmaxRows } from '../../core/cdul/similarity';
+import { softmaxRows } from '../../core/cdul/similarity';
+import { softmaxExtremes } from '../../core/cdul/softmax-extremes';
+import { accumulateSimilarities, type ChunkSimilarities } from '../../core/init-cache/chunk-similarities';
 import { evaluatePseudoLabels } from '../../core/evaluation/evaluate-pseudo-labels';
 import type { MeanApResult } from '../../core/metrics/mean-ap';
 import type { PseudoLabelInputs } from '../../core/evaluation/pseudo-labels';
 import type { LabelMatrix, Matrix } from '../../core/types';
 import type { LabSettings } from '../../core/evaluation/lab-settings';
 import type { SummaryResult } from '../protocol/lab-protocol';
+import { memoryChunks, type EmbeddingChunks } from './embedding-chunks';
+import { streamSimilarities } from './stream-similarities';
 
 /** Image embeddings of a run ([n, d] global and [n × N², d] snippets) and the text embeddings ([C, d]). */
 export interface RunEmbeddings {
@@ -33,8 +36,10 @@ export interface LabState {
 
 /**
  * What a finished run keeps in the worker so that τ, ζ, λ, class names and prompts change without the
- * image encoder: the image embeddings (for a new prompt set), the cosine matrices (prompt-dependent,
- * temperature-free) and, per temperature, α/β/global.
+ * image encoder: the cosine matrices (prompt-dependent, temperature-free), α/β/global for the last few
+ * temperatures, and where the image embeddings are read from, a chunk at a time, for a new prompt set
+ * or a classifier head's features (the embedding store: at COCO-train size the snippet embeddings are
+ * 1.5 GB and the global ones 170 MB, neither held in memory).
  */
 export interface SimilarityState extends LabState {
   /** [n, C] */
@@ -43,13 +48,17 @@ export interface SimilarityState extends LabState {
   readonly localCos: Matrix;
   /** [C, d]: the text embeddings of the prompts in force. */
   readonly text: Matrix;
-  /** [n, d]: the images' global embeddings (what a classifier head trains on). */
-  readonly globalEmbeddings: Matrix;
   readonly fixedScale: null;
-  /** The same images under other text embeddings (one per class, same order): cosines recomputed. */
-  withText(text: Matrix): SimilarityState;
+  /** The run's image embeddings, chunk by chunk (a new prompt set reads them again; a head's features are the global ones). */
+  readonly chunks: EmbeddingChunks;
+  /** The same images under other text embeddings (one per class, same order): cosines recomputed from the chunks. */
+  withText(text: Matrix): Promise<SimilarityState>;
 }
 
+/** Softmax scales whose α/β/global are kept (79 MB each at COCO-train size): the temperatures last used. */
+const SCALES_KEPT = 3;
+
+/** A state from embeddings held in memory (synthetic runs, tests): the same path as a stored run's. */
 export function createSimilarityState(
   embeddings: RunEmbeddings,
   ids: readonly string[],
@@ -58,32 +67,58 @@ export function createSimilarityState(
   snippets: number,
   modelScale: number,
 ): SimilarityState {
-  const globalCos = cosineSimilarities(embeddings.global, embeddings.text);
-  const localCos = cosineSimilarities(embeddings.local, embeddings.text);
+  const chunks = memoryChunks(embeddings.global, embeddings.local, ids, snippets);
+  const accumulator = accumulateSimilarities(ids.length, snippets, chunks.dim, embeddings.text, { keepGlobal: false });
+  for (const chunk of chunks.read()) accumulator.add(chunk);
+  return stateOf(accumulator.finish(), { chunks, text: embeddings.text, labels, classes, modelScale });
+}
+
+/** A run's state from its chunks, read one at a time (the embedding store's, or memory's): only the cosines are kept. */
+export async function assembleSimilarityState(
+  chunks: EmbeddingChunks,
+  text: Matrix,
+  labels: LabelMatrix,
+  classes: readonly string[],
+  modelScale: number,
+): Promise<SimilarityState> {
+  if (text.rows !== classes.length) throw new RangeError(`${text.rows} text embeddings for ${classes.length} classes`);
+  return stateOf(await streamSimilarities(chunks, text, false), { chunks, text, labels, classes, modelScale });
+}
+
+interface StateContext {
+  readonly chunks: EmbeddingChunks;
+  readonly text: Matrix;
+  readonly labels: LabelMatrix;
+  readonly classes: readonly string[];
+  readonly modelScale: number;
+}
+
+function stateOf(similarities: ChunkSimilarities, context: StateContext): SimilarityState {
+  const { chunks, text, labels, classes, modelScale } = context;
+  const { globalCos, localCos } = similarities;
+  if (chunks.ids.length !== labels.rows) throw new RangeError(`${chunks.ids.length} image ids for ${labels.rows} label rows`);
+  // Least recently used first: a temperature asked for again moves to the end.
   const byScale = new Map<number, PseudoLabelInputs>();
-  if (ids.length !== labels.rows) throw new RangeError(`${ids.length} image ids for ${labels.rows} label rows`);
   return {
-    ids,
+    ids: chunks.ids,
     classes,
     labels,
-    snippets,
+    snippets: chunks.snippets,
     modelScale,
     globalCos,
     localCos,
-    text: embeddings.text,
-    globalEmbeddings: embeddings.global,
+    text,
+    chunks,
     fixedScale: null,
-    withText(text) {
-      if (text.rows !== classes.length) throw new RangeError(`${text.rows} text embeddings for ${classes.length} classes`);
-      return createSimilarityState({ global: embeddings.global, local: embeddings.local, text }, ids, labels, classes, snippets, modelScale);
+    withText(next) {
+      return assembleSimilarityState(chunks, next, labels, classes, modelScale);
     },
     inputsAt(scale) {
       let inputs = byScale.get(scale);
-      if (!inputs) {
-        const local = softmaxRows(localCos, scale);
-        inputs = { global: softmaxRows(globalCos, scale), ...snippetExtremes(local.data, labels.rows, snippets, classes.length) };
-        byScale.set(scale, inputs);
-      }
+      if (inputs) byScale.delete(scale);
+      else inputs = { global: softmaxRows(globalCos, scale), ...softmaxExtremes(localCos, chunks.snippets, scale) };
+      byScale.set(scale, inputs);
+      if (byScale.size > SCALES_KEPT) byScale.delete(byScale.keys().next().value!);
       return inputs;
     },
   };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FileSource } from '../../core/dataset-source';
 import type { PreparedChunk } from '../../core/initialization/prepare-chunk';
 import { createChunkPreparer, type ChunkPreparerOptions } from './chunk-preparer';
+import { createIdleWorkers } from './idle-workers';
 import type { FromPrepareWorker, ToPrepareWorker } from './prepare-protocol';
 
 /** A stand-in for a prepare worker: records what it was sent; the test answers for it. */
@@ -11,8 +12,10 @@ class FakeWorker {
   onmessage: ((event: MessageEvent<FromPrepareWorker>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: (() => void) | null = null;
-  postMessage(message: ToPrepareWorker) {
+  readonly transferred: Transferable[][] = [];
+  postMessage(message: ToPrepareWorker, transfer: Transferable[] = []) {
     this.received.push(message);
+    this.transferred.push(transfer);
   }
   terminate() {
     this.terminated = true;
@@ -123,5 +126,46 @@ describe('createChunkPreparer', () => {
     for (const result of pending) await expect(result).rejects.toThrow('image preparation was stopped');
     expect(fakes.every((fake) => fake.terminated)).toBe(true);
     await expect(preparer.prepare(3, ['a'])).rejects.toThrow('stopped');
+  });
+
+  it('lends a released chunk’s buffer to the next request (transferred), keeping no more than can be in use', async () => {
+    const { preparer, fakes } = pool(1);
+    const first = preparer.prepare(0, ['a']);
+    expect(fakes[0]!.received[1]).not.toHaveProperty('buffer', expect.anything()); // nothing to lend yet
+    const buffer = new ArrayBuffer(16);
+    fakes[0]!.answer({ type: 'prepared', chunk: { ...chunk(0), pixels: new Float32Array(buffer, 0, 2) } });
+    preparer.release(await first);
+    const second = preparer.prepare(1, ['b']);
+    expect([fakes[0]!.received[2]!.type, (fakes[0]!.received[2] as { buffer?: ArrayBuffer }).buffer === buffer]).toEqual(['prepare', true]);
+    expect(fakes[0]!.transferred[2]).toEqual([buffer]);
+    fakes[0]!.prepared(1);
+    await second;
+    for (let k = 0; k < 5; k++) preparer.release(chunk(k)); // 1 worker + 2 kept at most
+    const lent = [2, 3, 4, 5].map((index) => {
+      void preparer.prepare(index, ['a']).catch(() => undefined);
+      const request = fakes[0]!.received.at(-1) as { buffer?: ArrayBuffer };
+      fakes[0]!.prepared(index);
+      return request.buffer !== undefined;
+    });
+    expect(lent).toEqual([true, true, true, false]);
+    preparer.close();
+  });
+
+  it('close() keeps idle workers for the next pool, which opens its dataset in them; a busy one is stopped', async () => {
+    const idle = createIdleWorkers(60_000, 4);
+    const first = pool(2, { idle });
+    const done = first.preparer.prepare(0, ['a']);
+    void first.preparer.prepare(1, ['b']).catch(() => undefined);
+    first.fakes[0]!.prepared(0);
+    await done;
+    first.preparer.close();
+    expect(first.fakes.map((fake) => fake.terminated)).toEqual([false, true]); // worker 1 was still on chunk 1
+    const second = pool(2, { idle });
+    expect(second.fakes).toHaveLength(1); // one new worker beside the kept one
+    expect(first.fakes[0]!.received.map((message) => message.type)).toEqual(['open', 'prepare', 'open']);
+    const next = second.preparer.prepare(5, ['b']);
+    first.fakes[0]!.prepared(5); // the kept worker answers for the new pool
+    expect((await next).index).toBe(5);
+    second.preparer.close();
   });
 });

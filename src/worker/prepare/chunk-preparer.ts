@@ -1,11 +1,18 @@
 import type { FileSource } from '../../core/dataset-source';
 import { prepareChunk, type ChunkSettings, type PreparedChunk } from '../../core/initialization/prepare-chunk';
 import type { DatasetRef } from '../protocol/pipeline-protocol';
+import { loadBrowserJpegCodec } from './browser-jpeg-codec';
+import { createIdleWorkers, type IdleWorkers } from './idle-workers';
 import type { FromPrepareWorker, ToPrepareWorker } from './prepare-protocol';
 
 /** Prepares chunks (read, decode, preprocess) in a pool of workers; requests start in the order made. */
 export interface ChunkPreparer {
   prepare(index: number, ids: readonly string[]): Promise<PreparedChunk>;
+  /**
+   * Gives a chunk's pixel buffer back once it is encoded: the next chunk is written into it, not into
+   * a new one (see prepareChunk's `out`). The chunk's pixels must not be used afterwards.
+   */
+  release(chunk: PreparedChunk): void;
   /** Terminates the workers; whatever is not answered yet rejects. */
   close(): void;
 }
@@ -20,6 +27,8 @@ export interface ChunkPreparerOptions {
   /** Silence (no heartbeat, no answer) after which a busy worker is taken for dead. */
   readonly silenceMs?: number;
   readonly spawn?: (n: number) => Worker;
+  /** Where workers of a closed pool wait for the next one (by default this thread's, with the default spawn). */
+  readonly idle?: IdleWorkers;
 }
 
 interface Job {
@@ -41,20 +50,29 @@ const DEFAULT_SILENCE_MS = 60_000;
 const spawnPrepareWorker = (n: number): Worker =>
   new Worker(new URL('./prepare-worker.ts', import.meta.url), { type: 'module', name: `cdul-prepare-${n}` });
 
+/** A minute unused, then gone; as many as a pool of this machine can have. */
+let idleWorkers: IdleWorkers | undefined;
+const defaultIdleWorkers = () => (idleWorkers ??= createIdleWorkers(60_000, Math.max(1, navigator.hardwareConcurrency || 1)));
+
 export function createChunkPreparer(options: ChunkPreparerOptions): ChunkPreparer {
   const { source, imageFiles, settings } = options;
   if (!options.spawn && typeof Worker === 'undefined') {
-    return { prepare: (index, ids) => prepareChunk(source, imageFiles, index, ids, settings), close: () => {} };
+    const prepare = async (index: number, ids: readonly string[]) => prepareChunk(source, imageFiles, index, ids, settings, await loadBrowserJpegCodec());
+    return { prepare, release: () => {}, close: () => {} };
   }
-  return createWorkerPool(options, options.spawn ?? spawnPrepareWorker);
+  const idle = options.idle ?? (options.spawn ? undefined : defaultIdleWorkers());
+  return createWorkerPool(options, options.spawn ?? spawnPrepareWorker, idle);
 }
 
-function createWorkerPool(options: ChunkPreparerOptions, spawn: (n: number) => Worker): ChunkPreparer {
+function createWorkerPool(options: ChunkPreparerOptions, spawn: (n: number) => Worker, idle: IdleWorkers | undefined): ChunkPreparer {
   const silenceMs = options.silenceMs ?? DEFAULT_SILENCE_MS;
   const open: ToPrepareWorker = { type: 'open', dataset: options.dataset, settings: plainSettings(options.settings) };
   const queue: Job[] = [];
   let slots: Slot[] = [];
   let closed = false;
+  // Buffers given back, lent to the next requests. No more are kept than can be in use at once.
+  const free: ArrayBuffer[] = [];
+  const keepAtMost = Math.max(1, options.workers) + 2;
 
   const watch = (slot: Slot) => {
     clearTimeout(slot.timer);
@@ -68,7 +86,9 @@ function createWorkerPool(options: ChunkPreparerOptions, spawn: (n: number) => W
       slot.job = job;
       watch(slot);
       const files = chunkFiles(options.imageFiles, job.ids);
-      slot.worker.postMessage({ type: 'prepare', index: job.index, ids: job.ids, files } satisfies ToPrepareWorker);
+      const buffer = free.pop();
+      const request: ToPrepareWorker = { type: 'prepare', index: job.index, ids: job.ids, files, buffer };
+      slot.worker.postMessage(request, buffer ? [buffer] : []);
     }
   };
   const settle = (slot: Slot, message: FromPrepareWorker) => {
@@ -94,7 +114,7 @@ function createWorkerPool(options: ChunkPreparerOptions, spawn: (n: number) => W
   };
 
   for (let n = 0; n < Math.max(1, options.workers); n++) {
-    const slot: Slot = { worker: spawn(n), job: null, timer: undefined };
+    const slot: Slot = { worker: idle?.take() ?? spawn(n), job: null, timer: undefined };
     listen(slot.worker, (message) => settle(slot, message), (reason) => fail(slot, reason));
     slot.worker.postMessage(open);
     slots.push(slot);
@@ -109,16 +129,23 @@ function createWorkerPool(options: ChunkPreparerOptions, spawn: (n: number) => W
         dispatch();
       });
     },
+    release(chunk) {
+      const { buffer } = chunk.pixels;
+      if (!closed && buffer instanceof ArrayBuffer && buffer.byteLength > 0 && free.length < keepAtMost) free.push(buffer);
+    },
     close() {
       if (closed) return;
       closed = true;
       const stopped = new Error('image preparation was stopped');
       for (const slot of slots) {
         clearTimeout(slot.timer);
-        slot.worker.terminate();
+        // One still working (on a huge photo, perhaps) is stopped; an idle one waits for the next run.
+        if (slot.job || !idle) slot.worker.terminate();
+        else idle.keep(slot.worker);
         slot.job?.reject(stopped);
       }
       slots = [];
+      free.length = 0;
       queue.splice(0).forEach((job) => job.reject(stopped));
     },
   };

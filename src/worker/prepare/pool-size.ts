@@ -1,15 +1,39 @@
-/** Chunks prepared ahead of the one being encoded: ~48 MB each (8 images × 10 crops at 224²). */
-export const CHUNKS_AHEAD = 2;
+/**
+ * How the CPU side of a run is laid out: how many prepare workers, and how many chunks (or parts of
+ * chunks: whatever the pipeline prepares at a time) may be started ahead of the one the model is
+ * encoding — the look-ahead, the only queue, so the bound on memory. `npm run bench -- --only init`
+ * measures the outcome (`init.overlap_efficiency`).
+ */
+export interface PreparePlan {
+  readonly workers: number;
+  /** Chunks started ahead of the one being encoded: at most `ahead + 1` prepared chunks exist at once. */
+  readonly ahead: number;
+}
 
 /**
- * How many prepare workers to start, from navigator.hardwareConcurrency. On WASM, onnxruntime's
- * threads (one per core, see configureOnnxRuntime) compete with them for the same cores, which
- * suggests leaving cores to the model; but a prepare worker only runs while the look-ahead window
- * lacks a chunk, so more workers add no work, only the chance to decode in parallel. Decoding is
- * the bottleneck with small models (jpeg-js + Pillow-exact resizing: ~45 ms of one core per VOC
- * photo at a 3×3 grid, tiny-vit needs ~20 ms of the model per photo), and on 2 cores 2 workers beat 1
- * in every paired run of `npm run bench -- --only init`. More than CHUNKS_AHEAD would idle.
+ * The most memory prepared chunks may take at once: float32 crops are 6 MB a photo at a 3×3 grid,
+ * so 64 photos. With a real GPU and 16 cores that is 14 workers with parts of 2 photos (192 MB),
+ * which prepare (~10 ms a photo each) far more than a GPU encodes through ViT-B/32.
  */
-export function preparePoolSize(cores: number): number {
-  return Math.min(CHUNKS_AHEAD, Math.max(1, Math.floor(cores) || 1));
+export const PREPARE_MEMORY_BYTES = 384 * 2 ** 20;
+
+/**
+ * One worker per core the model leaves free (`modelThreads`: inference/ort-web.ts modelCpuThreads),
+ * at least one, as memory allows. Before, every core got a prepare worker beside onnxruntime's
+ * thread on it: on 2 cores, 4 busy threads, and the run took longer than the naive page
+ * (`init.speedup_vs_naive` 0.89). Each worker has one chunk to work on and one more is kept ready,
+ * so the model waits only for the work itself, never for a request to be made.
+ */
+export function preparePlan(cores: number, modelThreads: number, chunkBytes: number): PreparePlan {
+  const free = wholeAtLeastOne(cores) - wholeAtLeastOne(modelThreads);
+  const inMemory = Math.max(2, Math.floor(PREPARE_MEMORY_BYTES / Math.max(1, chunkBytes)));
+  const workers = Math.max(1, Math.min(free, inMemory - 1));
+  return { workers, ahead: Math.min(workers + 1, inMemory - 1) };
 }
+
+/** Bytes of one prepared chunk: float32 crops of `images` photos. */
+export function preparedChunkBytes(images: number, cropsPerImage: number, inputSize: number): number {
+  return images * cropsPerImage * 3 * inputSize * inputSize * Float32Array.BYTES_PER_ELEMENT;
+}
+
+const wholeAtLeastOne = (n: number): number => Math.max(1, Math.floor(n) || 1);

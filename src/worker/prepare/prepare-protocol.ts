@@ -4,11 +4,19 @@ import type { DatasetRef } from '../protocol/pipeline-protocol';
 /**
  * Messages between the chunk preparer (in the pipeline worker) and each prepare worker. The dataset
  * travels once, as the same structured-cloneable reference the pipeline got; each request then names
- * only its chunk's files (the whole index of VOC trainval per request would cost more than the chunk).
+ * only its chunk's files (the whole index of VOC trainval per request would cost more than the chunk),
+ * and a recycled pixel buffer when the pipeline has one.
  */
 export type ToPrepareWorker =
   | { readonly type: 'open'; readonly dataset: DatasetRef; readonly settings: ChunkSettings }
-  | { readonly type: 'prepare'; readonly index: number; readonly ids: readonly string[]; readonly files: readonly (readonly [string, string])[] };
+  | {
+      readonly type: 'prepare';
+      readonly index: number;
+      readonly ids: readonly string[];
+      readonly files: readonly (readonly [string, string])[];
+      /** A buffer given back by the pipeline (transferred), to write this chunk into. */
+      readonly buffer?: ArrayBuffer;
+    };
 
 /**
  * `pixels` of a prepared chunk arrive transferred, not copied. `alive` is sent as each file is read:

@@ -75,7 +75,25 @@ export type ToWorker =
   /** Test-only: destroys onnxruntime-web's GPUDevice, a real device loss. Sent only by the page's `?e2e` hooks. */
   | { readonly type: 'debug-lose-gpu-device' }
   /** Test/benchmark-only: a finished run of synthetic embeddings (lab/synthetic-run.ts). Sent only by `?e2e` hooks. */
-  | { readonly type: 'debug-synthetic-run'; readonly images: number; readonly grid: number };
+  | { readonly type: 'debug-synthetic-run'; readonly images: number; readonly grid: number }
+  /** Test/benchmark-only: writes a synthetic run into the embedding store, chunk by chunk; answered by 'debug-synthetic-stored'. */
+  | { readonly type: 'debug-store-synthetic-run'; readonly run: SyntheticRunRef; readonly chunkSize: number }
+  /**
+   * Test/benchmark-only: opens a stored synthetic run like a finished run (its chunks streamed from the
+   * store); with `reference`, read whole into memory and computed on whole matrices instead, under the
+   * text embeddings of `reference.textSeed` (null: the run's own): what the streamed path must equal.
+   */
+  | { readonly type: 'debug-open-synthetic-run'; readonly run: SyntheticRunRef; readonly reference?: { readonly textSeed: number | null } }
+  /** Test/benchmark-only: a prompt change without a text encoder: seeded random text embeddings, then 'prompts'. */
+  | { readonly type: 'debug-synthetic-prompts'; readonly seed: number };
+
+/** A synthetic run in the embedding store (test/benchmark-only), named by its size. */
+export interface SyntheticRunRef {
+  readonly images: number;
+  readonly grid: number;
+  readonly classes: number;
+  readonly dim: number;
+}
 
 export interface RunProgress {
   readonly done: number;
@@ -85,6 +103,8 @@ export interface RunProgress {
   readonly fromCache: number;
   readonly imagesPerSecond: number;
   readonly etaSeconds: number | null;
+  /** What the run does to the images when it reads stored scores rather than encoding (a reference cache). */
+  readonly stage?: string;
 }
 
 /** A prompt set in force for the finished run, and what changing to it cost. */
@@ -119,4 +139,6 @@ export type FromWorker =
   | { readonly type: 'prompts-error'; readonly message: string }
   | { readonly type: 'query-result'; readonly requestId: number; readonly result: WorkerQueryResult }
   | { readonly type: 'query-error'; readonly requestId: number; readonly message: string }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  /** Test/benchmark-only: a synthetic run was written into the store (or could not be: `error`). */
+  | { readonly type: 'debug-synthetic-stored'; readonly runKey: string; readonly writeMs: number; readonly error: string | null };

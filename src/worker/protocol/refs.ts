@@ -1,13 +1,15 @@
 import type { ModelVariant } from '../../core/clip/model-catalog';
+import type { FileListRef } from './file-list-protocol';
 
 /**
  * What the page hands the worker to open: datasets and models as references the worker can open
  * itself (a URL, a directory handle, File objects — all structured-cloneable), never as decoded images.
+ * A chosen folder travels as its paths; its Files are fetched as they are read (file-list-protocol.ts).
  */
 export type DatasetRef =
   | { readonly kind: 'http'; readonly url: string; readonly label: string }
   | { readonly kind: 'directory'; readonly handle: FileSystemDirectoryHandle; readonly label: string }
-  | { readonly kind: 'files'; readonly files: readonly File[]; readonly label: string };
+  | { readonly kind: 'files'; readonly list: FileListRef; readonly label: string };
 
 export type ModelRef =
   /** A catalog model: the app's own (served at /models/…) or a hub export; baseUrl = a hub mirror. */

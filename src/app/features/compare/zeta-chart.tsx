@@ -14,13 +14,15 @@ const MARK_COLORS = { A: '#0f766e', B: '#be185d' } as const;
 
 /** mAP versus ζ for the three modes; A and B as vertical lines and dots on their curves. */
 export function ZetaChart({ chart, a, b }: { chart: ZetaChartData; a: LabSettings; b: LabSettings }) {
+  // While B's own curves are computed, A's are already named as A's.
+  const curvesOfA = chart.separateB || chart.pendingB;
   const legend: LegendEntry[] = PSEUDO_LABEL_MODES.flatMap((mode) => [
-    { label: chart.separateB ? `${mode} (A)` : mode, color: MODE_COLORS[mode] },
+    { label: curvesOfA ? `${mode} (A)` : mode, color: MODE_COLORS[mode] },
     ...(chart.separateB ? [{ label: `${mode} (B)`, color: MODE_COLORS[mode], dashed: true }] : []),
   ]);
   const unit = mapUnitLabel(a);
   const axis = mapAxis(chart);
-  const sameZeta = chart.markers[0].zeta === chart.markers[1].zeta;
+  const sameZeta = chart.markers.length === 2 && chart.markers[0]!.zeta === chart.markers[1]!.zeta;
   const title = `mAP versus ζ — ${unit}${chart.separateB && mapUnitLabel(b) !== unit ? `; B: ${mapUnitLabel(b)}` : ''}`;
   return (
     <ChartFrame
@@ -30,7 +32,7 @@ export function ZetaChart({ chart, a, b }: { chart: ZetaChartData; a: LabSetting
       note={
         <>
           Vertical lines: A at ζ = {a.zeta.toFixed(2)}, B at ζ = {b.zeta.toFixed(2)}; dots: their mAPs.
-          {chart.separateB ? ' Dashed: B’s curves (B differs in more than ζ).' : ' A and B differ only in ζ: one set of curves.'} Global does not depend on ζ.
+          {chart.pendingB ? ' B’s curves (B differs in more than ζ) are being computed.' : chart.separateB ? ' Dashed: B’s curves (B differs in more than ζ).' : ' A and B differ only in ζ: one set of curves.'} Global does not depend on ζ.
         </>
       }
     >
@@ -41,7 +43,7 @@ export function ZetaChart({ chart, a, b }: { chart: ZetaChartData; a: LabSetting
           <YAxis domain={axis.domain as [number, number]} ticks={axis.ticks as number[]} width={64} label={{ value: 'mAP %', angle: -90, position: 'insideLeft', offset: 4 }} />
           <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(2) : String(value))} labelFormatter={(zeta) => `ζ = ${Number(zeta).toFixed(2)}`} />
           {PSEUDO_LABEL_MODES.map((mode) => (
-            <Line key={`a-${mode}`} {...curveLabel(chart.separateB ? `${mode} (A)` : mode)} type="linear" dataKey={`a_${mode}`} name={chart.separateB ? `${mode} (A)` : mode} stroke={MODE_COLORS[mode]} strokeWidth={LINE_WIDTH[mode]} dot={false} isAnimationActive={false} />
+            <Line key={`a-${mode}`} {...curveLabel(curvesOfA ? `${mode} (A)` : mode)} type="linear" dataKey={`a_${mode}`} name={curvesOfA ? `${mode} (A)` : mode} stroke={MODE_COLORS[mode]} strokeWidth={LINE_WIDTH[mode]} dot={false} isAnimationActive={false} />
           ))}
           {chart.separateB &&
             PSEUDO_LABEL_MODES.map((mode) => (

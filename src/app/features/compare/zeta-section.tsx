@@ -14,11 +14,13 @@ export function ZetaSection({ a, b }: { a: LabSettings; b: LabSettings }) {
   const sweepA = useLabQuery({ kind: 'zeta-sweep', zetas, settings: a });
   const sweepB = useLabQuery(separateB ? { kind: 'zeta-sweep', zetas, settings: b } : null);
   const chart = useMemo(() => {
-    if (!sweepA.data || (separateB && !sweepB.data)) return null;
-    // placeholderData may hold the previous sweep for a moment: draw only the one that has A's and B's ζ.
-    if (sweepA.data.zetas !== zetas && sweepA.data.zetas.join() !== zetas.join()) return null;
+    // placeholderData may hold the previous sweep for a moment: draw only one that has A's and B's ζ.
+    const current = (sweep: { readonly zetas: readonly number[] } | undefined) => sweep !== undefined && (sweep.zetas === zetas || sweep.zetas.join() === zetas.join());
+    if (!current(sweepA.data)) return null;
+    const readyB = separateB && current(sweepB.data) ? sweepB.data! : null;
     try {
-      return zetaChart(a, b, sweepA.data, separateB ? sweepB.data! : null);
+      // A's curves as soon as they are known; B's join them when computed.
+      return zetaChart(a, b, sweepA.data!, readyB, separateB && readyB === null);
     } catch {
       return null;
     }
@@ -28,7 +30,8 @@ export function ZetaSection({ a, b }: { a: LabSettings; b: LabSettings }) {
       <h2 id="compare-zeta-heading" className="visually-hidden">
         mAP versus ζ
       </h2>
-      <QueryState query={sweepA.data ? sweepB : sweepA} what="the ζ sweep" />
+      <QueryState query={sweepA} what="the ζ sweep" />
+      {separateB && sweepA.data && <QueryState query={sweepB} what="B’s ζ sweep" />}
       {chart && <ZetaChart chart={chart} a={a} b={b} />}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { useLabStore } from '../../state/lab-store';
 import { DEMO_DATASET } from '../../state/selection';
+import { serveFileList } from '../../../worker/clients/file-list-server';
 import type { DatasetRef } from '../../../worker/protocol/pipeline-protocol';
 
 const SPLITS = ['train', 'val', 'trainval'];
@@ -65,8 +66,11 @@ export function DatasetPanel() {
             multiple
             onChange={(event) => {
               const files = [...(event.target.files ?? [])];
+              // The Files stay valid. An input still holding 74,000 of them made every history.replaceState
+              // (each store change: url-sync.ts) cost Chromium ~1.2 s saving the form's state.
+              event.target.value = '';
               const top = files[0]?.webkitRelativePath.split('/')[0] ?? 'folder';
-              if (files.length) setDataset({ kind: 'files', files, label: `${top} (${files.length} files)` }, null);
+              if (files.length) setDataset({ kind: 'files', list: serveFileList(files), label: `${top} (${files.length} files)` }, null);
             }}
           />
         </label>

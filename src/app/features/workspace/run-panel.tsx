@@ -76,7 +76,7 @@ export function RunPanel() {
       <ModelDownloadProgress />
       {progress && (
         <div className="progress">
-          <progress aria-label="Images encoded" max={progress.total} value={progress.done} />
+          <progress aria-label={progress.stage ? 'Images read' : 'Images encoded'} max={progress.total} value={progress.done} />
           <p role="status" aria-label="Run progress">
             {progress.done} / {progress.total} images ({percent}%) · {progress.imagesPerSecond.toFixed(1)} images/s · ETA {formatEta(progress.etaSeconds)}
             {progress.fromCache > 0 && ` · ${progress.fromCache} from the browser cache`}

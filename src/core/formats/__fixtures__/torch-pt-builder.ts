@@ -76,11 +76,14 @@ export function pickleOf(value: Py): Uint8Array {
   return Uint8Array.from([0x80, 0x02, ...encode(value, []), 0x2e]);
 }
 
-/** A .pt zip: data.pkl, data/0 (omitted when null) and any extra records. */
-export function ptFile(pkl: Uint8Array, storage: Uint8Array | null, extra: Record<string, string> = {}): Uint8Array {
-  const files: Record<string, Uint8Array> = { 'archive/data.pkl': pkl, 'archive/version': strToU8('3\n') };
-  if (storage !== null) files['archive/data/0'] = storage;
-  for (const [name, text] of Object.entries(extra)) files[`archive/${name}`] = strToU8(text);
+/**
+ * A .pt zip: data.pkl, data/0 (omitted when null) and any extra records, under `prefix`/ (torch.save
+ * names it after the file: the reference caches use the image id).
+ */
+export function ptFile(pkl: Uint8Array, storage: Uint8Array | null, extra: Record<string, string> = {}, prefix = 'archive'): Uint8Array {
+  const files: Record<string, Uint8Array> = { [`${prefix}/data.pkl`]: pkl, [`${prefix}/version`]: strToU8('3\n') };
+  if (storage !== null) files[`${prefix}/data/0`] = storage;
+  for (const [name, text] of Object.entries(extra)) files[`${prefix}/${name}`] = strToU8(text);
   return zipSync(files, { level: 0 });
 }
 export function floats(values: number[]): Uint8Array {

@@ -1,4 +1,4 @@
-import { DataError } from '../../core/data-error';
+import { DataError } from '../data-error';
 
 /** Anything a plain 'a/b/c' path needs cleaning of: empty or '.' names, or '..'. */
 const UNTIDY = /(^|\/)\.{0,2}(\/|$)/;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { ChunkInput, EmbeddingStore } from '../storage/embedding-store';
+import { createChunkWriter } from './chunk-writer';
+
+/** A store whose writes the test finishes by hand, recording when each started. */
+function slowStore() {
+  const started: number[] = [];
+  const pending: { finish: () => void; fail: (error: Error) => void }[] = [];
+  const store = {
+    writeChunk: (_key: string, index: number) =>
+      new Promise((resolve, reject) => {
+        started.push(index);
+        pending.push({ finish: () => resolve({}), fail: reject });
+      }),
+  } as unknown as EmbeddingStore;
+  return { store, started, pending };
+}
+
+const chunk = (id: string): ChunkInput => ({ ids: [id], skipped: [], embeddings: new Float32Array(1) });
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('createChunkWriter', () => {
+  it('returns before the write is done, starts the next only after it, and reports each stored chunk in order', async () => {
+    const { store, started, pending } = slowStore();
+    const stored: number[] = [];
+    const writer = createChunkWriter(store, 'run', (index) => stored.push(index));
+    await writer.write(0, chunk('a'));
+    expect(started).toEqual([0]); // the caller goes on while chunk 0 is written
+    const second = writer.write(1, chunk('b'));
+    await tick();
+    expect(started).toEqual([0]); // chunk 1 waits for chunk 0
+    pending[0]!.finish();
+    await second;
+    expect([started, stored]).toEqual([[0, 1], [0]]);
+    pending[1]!.finish();
+    await writer.flush();
+    expect(stored).toEqual([0, 1]);
+  });
+
+  it('a failed write (a full quota) is thrown by the next write, which is not started', async () => {
+    const { store, started, pending } = slowStore();
+    const writer = createChunkWriter(store, 'run', () => {});
+    await writer.write(0, chunk('a'));
+    pending[0]!.fail(new Error('QuotaExceededError'));
+    await tick(); // no unhandled rejection while nobody waits for the write
+    await expect(writer.write(1, chunk('b'))).rejects.toThrow('QuotaExceededError');
+    await expect(writer.flush()).rejects.toThrow('QuotaExceededError');
+    expect(started).toEqual([0]);
+  });
+});
