@@ -186,18 +186,18 @@ test('each adapter lists, reads and refuses exactly as the Node adapter does', a
   expect(observed.http).toEqual(reference);
 });
 
-test('directory handle: findVocRoot one and two levels down, then the VOC reader', async ({ page }) => {
+test('directory handle: detectLayout finds VOC one and two levels down, then the VOC reader', async ({ page }) => {
   await buildOpfsTree(page, OPFS_ROOT, vocDevkitTree());
   const result = await page.evaluate(
     async ({ modules, root }) => {
-      const { createDirectoryHandleSource, findVocRoot } = (await import(modules.sources)) as Sources;
+      const { createDirectoryHandleSource, detectLayout } = (await import(modules.sources)) as Sources;
       const { loadVocDataset } = (await import(modules.voc)) as Voc;
       const { DataError } = (await import(modules.dataError)) as DataErrors;
       const { loadedDataset } = (await import(modules.loaded)) as Loaded;
       const picked = await (await navigator.storage.getDirectory()).getDirectoryHandle(root);
       const devkit = await picked.getDirectoryHandle('VOCdevkit');
       const rootPath = async (handle: FileSystemDirectoryHandle) =>
-        (await findVocRoot(createDirectoryHandleSource(handle)))?.path ?? null;
+        (await detectLayout(createDirectoryHandleSource(handle)))?.path ?? null;
       const paths = {
         twoDown: await rootPath(picked),
         oneDown: await rootPath(devkit),
@@ -205,7 +205,7 @@ test('directory handle: findVocRoot one and two levels down, then the VOC reader
         none: await rootPath(await picked.getDirectoryHandle('notes')),
       };
 
-      const voc = (await findVocRoot(createDirectoryHandleSource(picked)))!.source;
+      const voc = (await detectLayout(createDirectoryHandleSource(picked)))!.source;
       const loaded = loadedDataset(await loadVocDataset(voc));
       const missing = await voc.readText('Annotations/2099_000001.xml').then(String, (error: unknown) =>
         error instanceof DataError ? error.message : `not a DataError: ${String(error)}`,
@@ -235,7 +235,7 @@ test('file list: a real <input webkitdirectory> given voc-mini reads as a VOC fo
   await pickFolder(page, VOC_MINI);
   const result = await page.evaluate(
     async ({ modules }) => {
-      const { createFileListSource, findVocRoot } = (await import(modules.sources)) as Sources;
+      const { createFileListSource, detectLayout } = (await import(modules.sources)) as Sources;
       const { loadVocDataset } = (await import(modules.voc)) as Voc;
       const { loadedDataset } = (await import(modules.loaded)) as Loaded;
       const files = document.querySelector<HTMLInputElement>('#pick-folder')!.files!;
@@ -248,7 +248,7 @@ test('file list: a real <input webkitdirectory> given voc-mini reads as a VOC fo
         rootDirs: await source.listDirs(''),
         jpegs: jpegs.filter((name) => name.endsWith('.jpg')).length,
         xmls: (await source.listFiles('Annotations')).filter((name) => name.endsWith('.xml')).length,
-        vocRoot: (await findVocRoot(source))?.path ?? null,
+        vocRoot: (await detectLayout(source))?.path ?? null,
         loaded: loadedDataset(await loadVocDataset(source)),
         firstJpegBytes: (await source.readBytes(`JPEGImages/${jpegs[0]!}`)).byteLength,
       };

@@ -21,7 +21,7 @@ test('a VOC folder through the folder input: every good image gets pseudo labels
   try {
     const lab = await new WorkspacePage(page).open();
     await page.getByLabel('Choose a dataset folder').setInputFiles(folder);
-    await expect(page.getByText(/VOC2012 \(204 files\)/)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Dataset' }).getByText(/VOC2012 \(204 files\)/)).toBeVisible();
     // WebAssembly here: 101 photos on SwiftShader's WebGPU would take minutes (the demo test covers WebGPU).
     await lab.choose({ split: '', model: 'tiny-vit', grid: 1, backend: 'wasm' });
     await lab.compute();

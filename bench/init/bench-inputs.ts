@@ -1,10 +1,9 @@
-import { indexImageFiles } from '../../src/core/initialization/image-files';
 import type { FileSource } from '../../src/core/dataset-source';
-import { loadVocDataset } from '../../src/core/voc';
+import { imagePathIndex } from '../../src/core/datasets/multi-label-dataset';
 import { configureOnnxRuntime } from '../../src/worker/inference/ort-web';
 import type { ExecutionProvider } from '../../src/worker/protocol/pipeline-protocol';
 import { loadWebClipModel, type WebClipModel } from '../../src/worker/inference/web-clip-model';
-import { openDataset } from '../../src/worker/pipeline/open-dataset';
+import { openRefDataset } from '../../src/worker/pipeline/open-dataset';
 import { openModelFiles } from '../../src/worker/pipeline/open-model';
 import { TINY_VIT, vocMini } from './bench-setup';
 
@@ -20,12 +19,11 @@ export interface BenchInputs {
 /** `configure: false` leaves onnxruntime's settings to the caller (configureOnnxRuntime is the lab's). */
 export async function openBenchInputs(provider: ExecutionProvider, limit: number | null, options = { configure: true }): Promise<BenchInputs> {
   if (options.configure) configureOnnxRuntime();
-  const source = await openDataset(vocMini());
-  const dataset = await loadVocDataset(source, {});
+  const { dataset, source } = await openRefDataset(vocMini(), {});
   const ids = dataset.ids.map(String).slice(0, limit ?? undefined);
   const files = await openModelFiles(TINY_VIT, () => {});
   const model = await loadWebClipModel(TINY_VIT.id, files, provider);
-  return { source, ids, imageFiles: await indexImageFiles(source), model };
+  return { source, ids, imageFiles: imagePathIndex(dataset), model };
 }
 
 const shared = new Map<string, Promise<BenchInputs>>();

@@ -1,6 +1,6 @@
-import { indexImageFiles } from '../../src/core/initialization/image-files';
+import { indexImageFiles } from '../../src/core/voc/voc-image-files';
 import { loadBrowserJpegCodec } from '../../src/worker/prepare/browser-jpeg-codec';
-import { openDataset } from '../../src/worker/pipeline/open-dataset';
+import { sourceOfRef } from '../../src/worker/pipeline/open-dataset';
 import { round } from '../measure';
 import { timePrepare } from '../prepare-timing';
 import type { Figures } from './bench-protocol';
@@ -12,7 +12,7 @@ import { vocMini } from './bench-setup';
  * on voc-mini's 100 photos, read first so that only decoding and preprocessing are timed.
  */
 export async function prepareInWorker(): Promise<Figures> {
-  const source = await openDataset(vocMini());
+  const source = sourceOfRef(vocMini());
   const files = [...(await indexImageFiles(source)).values()].sort();
   const photos = await Promise.all(files.map((path) => source.readBytes(path)));
   const jpeg = await loadBrowserJpegCodec();

@@ -15,7 +15,7 @@ export async function timePrepareOnly(limit: number | null): Promise<{ ms: numbe
   const chunks = Array.from({ length: Math.ceil(ids.length / CHUNK_SIZE) }, (_, k) => ids.slice(k * CHUNK_SIZE, (k + 1) * CHUNK_SIZE));
   const parts = chunkParts(chunks.map((_, index) => index), chunks);
   const started = performance.now();
-  const preparer = createChunkPreparer({ dataset: vocMini(), source, imageFiles, settings: { grid: GRID, config: model.config }, workers: 1 });
+  const preparer = createChunkPreparer({ dataset: vocMini(), rootPath: '', source, imageFiles, settings: { grid: GRID, config: model.config }, workers: 1 });
   try {
     const ahead = createLookAhead(parts, (part) => preparer.prepare(part.chunk, part.ids), 2);
     let images = 0;

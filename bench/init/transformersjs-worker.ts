@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
-import { indexImageFiles } from '../../src/core/initialization/image-files';
+import { indexImageFiles } from '../../src/core/voc/voc-image-files';
 import { loadVocDataset } from '../../src/core/voc';
-import { openDataset } from '../../src/worker/pipeline/open-dataset';
+import { sourceOfRef } from '../../src/worker/pipeline/open-dataset';
 import type { Figures } from './bench-protocol';
 import { GRID, vocMini } from './bench-setup';
 import { peerCropDifferences } from './transformersjs-crops';
@@ -27,7 +27,7 @@ async function handle(request: ToPeerWorker): Promise<Figures> {
   }
   if (!peer) throw new Error('transformers.js was not opened');
   if (request.type === 'crops') return peerCropDifferences(peer);
-  const source = await openDataset(vocMini());
+  const source = sourceOfRef(vocMini());
   const dataset = await loadVocDataset(source, {});
   const files = await indexImageFiles(source);
   const ids = dataset.ids.map(String).slice(0, request.limit ?? undefined);

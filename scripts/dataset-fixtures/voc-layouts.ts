@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createNodeFileSource } from '../../src/cli/node-file-source';
-import { indexImageFiles } from '../../src/core/initialization/image-files';
+import { indexImageFiles } from '../../src/core/voc/voc-image-files';
 import { loadVocDataset, naturalClassName, type VocDataset } from '../../src/core/voc';
 
 /**

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createPipelineClient } from '../worker/clients/pipeline-client';
 import { createTrainingClient } from '../worker/clients/training-client';
 import { App } from './app';
+import { installCacheFolderJournal, reopenCacheFolder } from './state/cache-folder-journal';
 import { LabServicesProvider } from './state/lab-services';
 import { useLabStore } from './state/lab-store';
 import { resumeInterruptedRun } from './state/resume-run';
@@ -27,6 +28,7 @@ const queries = new QueryClient({
 // The last selection and training form, before the first render (nothing the user clicks is overwritten by a late restore).
 await useLabStore.persist.rehydrate();
 installRunJournal();
+installCacheFolderJournal();
 // The workspace in the URL wins over the restored state, and follows every change after (url-sync.ts).
 installUrlState();
 createRoot(container).render(
@@ -39,3 +41,4 @@ createRoot(container).render(
   </StrictMode>,
 );
 void resumeInterruptedRun(client);
+void reopenCacheFolder(client);

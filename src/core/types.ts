@@ -1,4 +1,4 @@
-/** A VOC image id such as "2008_001310" (the file stem shared by JPEGImages and Annotations). */
+/** An image id: a VOC or COCO file stem such as "2008_001310", a NUS-WIDE or plain-folder path without its extension. */
 export type ImageId = string & { readonly __brand: 'ImageId' };
 
 export const asImageId = (id: string): ImageId => id as ImageId;

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import type { PromptChoice } from '../core/clip/prompts';
+import { describeLayout } from '../core/datasets/layout-splits';
 import { useCosineEngine } from './cosines/cosine-engine';
 import { lazyCosinePool } from './cosines/cosine-pool';
 import { destroyGpuDevice } from './inference/gpu-device-loss';
@@ -8,12 +9,14 @@ import { answerLabQuery } from './lab/lab-session';
 import { handleSyntheticMessage, type WorkerRunSlot } from './lab/synthetic-messages';
 import { runInitialization, type Post } from './pipeline/initialization-run';
 import { changePrompts } from './pipeline/prompt-change';
+import { openCacheFolderRun } from './pipeline/cache-folder-run';
+import { sourceOfRef } from './pipeline/open-dataset';
 import { listReferenceCaches, openReferenceCache } from './pipeline/reference-cache-run';
 import { createRunControl, type RunControl } from './pipeline/run-control';
 import { describeRunFailure } from './pipeline/run-failure';
 import { isSimilarityState } from './pipeline/similarity-state';
 import type { WorkerQuery, WorkerQueryResult } from './protocol/lab-protocol';
-import type { FromWorker, ReferenceCacheRequest, RunRequest, ToWorker } from './protocol/pipeline-protocol';
+import type { CacheFolderRequest, FromWorker, ReferenceCacheRequest, RunRequest, ToWorker } from './protocol/pipeline-protocol';
 import { openEmbeddingStore } from './storage/embedding-store';
 
 /**
@@ -62,6 +65,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'open-reference-cache':
       void openCache(message.request, resetRun());
       break;
+    case 'open-cache-folder':
+      void openCacheFolder(message.request, resetRun());
+      break;
     case 'query':
       void query(message.requestId, message.query);
       break;
@@ -100,8 +106,8 @@ async function start(request: RunRequest, runControl: RunControl): Promise<void>
       await result?.textEncoder.release();
       return;
     }
-    const { state, source, imageFiles, textEncoder, runKey, prompts } = result;
-    finished = { state, source, imageFiles, textEncoder, storeKey: runKey, classNames: prompts.choice.classNames };
+    const { state, source, imageFiles, textEncoder, runKey, prompts, promptNames, loadSplit } = result;
+    finished = { state, source, imageFiles, textEncoder, storeKey: runKey, classNames: prompts.choice.classNames, promptNames, loadSplit };
     post({ type: 'prompts', prompts });
     post({ type: 'complete', images: result.images, recomputed: result.recomputed, runKey });
   } catch (error) {
@@ -116,11 +122,11 @@ async function setPrompts(choice: PromptChoice): Promise<void> {
     return;
   }
   if (!current?.textEncoder || !isSimilarityState(current.state)) {
-    post({ type: 'prompts-error', message: 'no finished run: compute pseudo labels first, then change the prompts' });
+    post({ type: 'prompts-error', message: current?.promptsUnavailable ?? 'no finished run: compute pseudo labels first, then change the prompts' });
     return;
   }
   try {
-    const changed = await changePrompts(current.state, current.textEncoder, store, choice);
+    const changed = await changePrompts(current.state, current.textEncoder, store, choice, current.promptNames);
     // A run started meanwhile owns the worker now; this change belonged to the previous one.
     if (finished !== current) return;
     finished = { ...current, state: changed.state, classNames: choice.classNames };
@@ -145,6 +151,10 @@ async function answer(asked: WorkerQuery): Promise<{ readonly result: WorkerQuer
     const caches = await listReferenceCaches(asked.dataset).catch(() => []);
     return { result: { kind: 'reference-caches', caches }, transfer: [] };
   }
+  if (asked.kind === 'dataset-layout') {
+    const layout = await describeLayout(sourceOfRef(asked.dataset), asked.format === 'auto' ? undefined : asked.format);
+    return { result: { kind: 'dataset-layout', layout }, transfer: [] };
+  }
   if (!finished) throw new Error('no finished run: compute pseudo labels first');
   return answerLabQuery(labRunOf(finished, store), asked);
 }
@@ -156,6 +166,21 @@ async function openCache(request: ReferenceCacheRequest, runControl: RunControl)
     finished = { state: opened.state, source: opened.source, imageFiles: opened.imageFiles, textEncoder: null, storeKey: null, classNames: {} };
     const runKey = `reference-cache:${request.modelPath}/grid:${request.grid}/split:${request.split ?? 'all'}`;
     post({ type: 'complete', images: opened.state.ids.length, recomputed: 0, runKey, fixedScale: opened.state.fixedScale ?? undefined });
+  } catch (error) {
+    post({ type: 'error', message: describeRunFailure(error) });
+  }
+}
+
+async function openCacheFolder(request: CacheFolderRequest, runControl: RunControl): Promise<void> {
+  try {
+    const opened = await openCacheFolderRun(request, runControl, store, post);
+    if (!opened || runControl !== control) {
+      await opened?.run.textEncoder?.release();
+      return;
+    }
+    finished = opened.run;
+    post({ type: 'prompts', prompts: opened.prompts });
+    post({ type: 'complete', images: opened.images, recomputed: 0, runKey: opened.runKey, cacheFolder: opened.summary });
   } catch (error) {
     post({ type: 'error', message: describeRunFailure(error) });
   }

@@ -3,6 +3,7 @@ import { probeWebGpu, type WebGpuProbe } from '../../gpu/webgpu-probe';
 import type { PipelineClient } from '../../worker/clients/pipeline-client';
 import { modelCacheUsage } from '../../worker/clients/model-cache-client';
 import { storageFacts } from '../../worker/clients/storage-client';
+import type { DatasetFormat } from '../../core/datasets/multi-label-dataset';
 import type { LabQuery } from '../../worker/protocol/lab-protocol';
 import type { DatasetRef } from '../../worker/protocol/pipeline-protocol';
 import type { RunPhase } from './run-status-store';
@@ -29,6 +30,16 @@ export function referenceCachesOptions(client: PipelineClient, dataset: DatasetR
     queryKey: ['reference-caches', datasetIdentity(dataset)] as const,
     queryFn: async ({ signal }) => (await client.ask({ kind: 'reference-caches', dataset }, signal)).caches,
     staleTime: Infinity,
+  });
+}
+
+/** The layout in a dataset folder (or the format asked for) and its splits, before any run; null when none is found. */
+export function datasetLayoutOptions(client: PipelineClient, dataset: DatasetRef, format: DatasetFormat | 'auto') {
+  return queryOptions({
+    queryKey: ['dataset-layout', datasetIdentity(dataset), format] as const,
+    queryFn: async ({ signal }) => (await client.ask({ kind: 'dataset-layout', dataset, format }, signal)).layout,
+    staleTime: Infinity,
+    retry: false,
   });
 }
 

@@ -1,17 +1,20 @@
 import type { PipelineClient } from '../../worker/clients/pipeline-client';
 import { requestPersistence } from '../../worker/clients/storage-client';
-import type { ReferenceCacheRequest, RunRequest } from '../../worker/protocol/pipeline-protocol';
+import type { DatasetRef, ReferenceCacheRequest, RunRequest } from '../../worker/protocol/pipeline-protocol';
+import { forgetCacheFolder, noteCacheFolderRequest } from './cache-folder-journal';
 import { CHUNK_SIZE } from './chunk-size';
+import { datasetChoiceOf } from './dataset-choice';
 import { useLabStore } from './lab-store';
-import { rememberRunInProgress } from './run-journal';
+import { forgetRunInProgress, rememberRunInProgress } from './run-journal';
 import { beginRun } from './run-status-store';
 
 /** The run the current selection and prompt choice describe. */
 export function currentRunRequest(): RunRequest {
-  const { dataset, split, limit, model, grid, provider, promptChoice } = useLabStore.getState().selection;
+  const { dataset, split, datasetForm, limit, model, grid, provider, promptChoice } = useLabStore.getState().selection;
   return {
     dataset,
     split,
+    ...datasetChoiceOf(datasetForm),
     limit,
     model,
     grid,
@@ -25,6 +28,7 @@ export function currentRunRequest(): RunRequest {
 /** Starts a run and remembers it, so a reload that interrupts it resumes it (see resume-run.ts). */
 export function startRun(client: PipelineClient, request: RunRequest = currentRunRequest()): void {
   beginRun();
+  forgetCacheFolder();
   // Asked from the page (a worker cannot): keeps computed embeddings from being evicted.
   void requestPersistence();
   void rememberRunInProgress(request);
@@ -34,5 +38,22 @@ export function startRun(client: PipelineClient, request: RunRequest = currentRu
 /** Opens a reference reproduction's cache like a finished run (not remembered: a reload reopens the selection's run). */
 export function openReferenceCache(client: PipelineClient, request: ReferenceCacheRequest): void {
   beginRun();
+  forgetCacheFolder();
   client.send({ type: 'open-reference-cache', request });
+}
+
+/**
+ * Opens a `cdul cache` output folder next to the selected dataset like a finished run: the worker
+ * imports its embeddings into the browser's store (stored, so opening it again reads no .npy). Not
+ * journalled as a computed run (a reload must not reopen the run before it), but as a cache folder
+ * (cache-folder-journal.ts).
+ */
+export function openCacheFolder(client: PipelineClient, cache: DatasetRef): void {
+  const { split: _split, limit: _limit, grid: _grid, promptTemplate: _template, classNames: _names, preferredProvider: _provider, ...choice } = currentRunRequest();
+  const request = { ...choice, cache };
+  beginRun();
+  void requestPersistence();
+  void forgetRunInProgress();
+  noteCacheFolderRequest(request);
+  client.send({ type: 'open-cache-folder', request });
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { SkippedItem } from '../../core/data-error';
-import type { DownloadProgress, ExecutionProvider, FromWorker, PromptsMessage, RunRequest, RunProgress } from '../../worker/protocol/pipeline-protocol';
+import type { CacheFolderSummary, DatasetMessage, DownloadProgress, ExecutionProvider, FromWorker, PromptsMessage, RunRequest, RunProgress } from '../../worker/protocol/pipeline-protocol';
 import { useLabStore } from './lab-store';
 
 export type RunPhase = 'idle' | 'running' | 'paused' | 'complete' | 'cancelled' | 'failed';
@@ -23,7 +23,8 @@ export interface RunStatus {
   readonly phase: RunPhase;
   readonly stage: string | null;
   readonly backend: { readonly provider: ExecutionProvider; readonly fallbackReason: string | null; readonly wasmThreads: number } | null;
-  readonly dataset: { readonly images: number; readonly classes: readonly string[]; readonly split: string | null; readonly warnings: readonly string[] } | null;
+  /** The dataset the run reads, as the worker opened it (`unlabelled`: no ground truth, the views show what needs none). */
+  readonly dataset: Omit<DatasetMessage, 'type'> | null;
   readonly progress: RunProgress | null;
   readonly modelDownload: DownloadProgress | null;
   readonly skipped: readonly SkippedItem[];
@@ -32,6 +33,8 @@ export interface RunStatus {
   readonly runKey: string | null;
   /** Set when a reference cache is open: the only softmax scale its scores exist at. */
   readonly fixedScale: number | null;
+  /** Set when a `cdul cache` folder is open: where it came from, its model, and whether prompts can change. */
+  readonly cacheFolder: CacheFolderSummary | null;
   readonly error: string | null;
   /** The prompts in force in the worker for the finished run. */
   readonly prompts: PromptsMessage | null;
@@ -51,6 +54,7 @@ const IDLE: RunStatus = {
   recomputed: null,
   runKey: null,
   fixedScale: null,
+  cacheFolder: null,
   error: null,
   prompts: null,
   promptError: null,
@@ -93,7 +97,7 @@ function reduce(state: RunStatus, message: FromWorker): Partial<RunStatus> {
     case 'model-download':
       return { modelDownload: message.progress };
     case 'dataset':
-      return { dataset: { images: message.images, classes: message.classes, split: message.split, warnings: message.warnings } };
+      return { dataset: datasetOf(message) };
     case 'progress':
       return { progress: message.progress, phase: state.phase === 'paused' ? 'paused' : 'running', stage: message.progress.stage ?? 'Encoding images…' };
     case 'skipped':
@@ -101,7 +105,7 @@ function reduce(state: RunStatus, message: FromWorker): Partial<RunStatus> {
     case 'paused':
       return { phase: 'paused' };
     case 'complete':
-      return { phase: 'complete', stage: null, recomputed: message.recomputed, runKey: message.runKey, fixedScale: message.fixedScale ?? null };
+      return { phase: 'complete', stage: null, recomputed: message.recomputed, runKey: message.runKey, fixedScale: message.fixedScale ?? null, cacheFolder: message.cacheFolder ?? null };
     case 'cancelled':
       return { phase: 'cancelled', stage: null };
     case 'error':
@@ -120,3 +124,10 @@ function reduce(state: RunStatus, message: FromWorker): Partial<RunStatus> {
 
 /** Whether a run is going (running or paused). */
 export const isBusy = (phase: RunPhase): boolean => phase === 'running' || phase === 'paused';
+
+function datasetOf({ type: _type, ...dataset }: DatasetMessage): Omit<DatasetMessage, 'type'> {
+  return dataset;
+}
+
+/** True when the finished (or running) run's dataset has no ground truth: mAP, PR curves and TP/FP marks give way. */
+export const useUnlabelled = (): boolean => useRunStatus((state) => state.dataset?.unlabelled ?? false);

@@ -1,6 +1,7 @@
 import type { ModelVariant } from '../../core/clip/model-catalog';
 import { DEFAULT_PROMPT_CHOICE, type PromptChoice } from '../../core/clip/prompts';
 import type { DatasetRef, ExecutionProvider, ModelRef } from '../../worker/protocol/pipeline-protocol';
+import { DEFAULT_DATASET_FORM, type DatasetForm } from './dataset-choice';
 import type { SliceSet } from './slice';
 
 /** The default the lab opens with: the embedded demo dataset and the model built for it. */
@@ -13,10 +14,12 @@ export const HUB_MIRROR: string | null = new URLSearchParams(globalThis.location
 
 export const catalogModel = (id: string, variant: ModelVariant = 'fp32'): ModelRef => ({ kind: 'catalog', id, variant, baseUrl: HUB_MIRROR });
 
-/** What the next run computes: dataset, split, model, grid, subset, backend and prompts. */
+/** What the next run computes: dataset, split, how to read it, model, grid, subset, backend and prompts. */
 export interface Selection {
   readonly dataset: DatasetRef;
   readonly split: string | null;
+  /** How to read the dataset: its format (detected by default), COCO's crowd labels, a typed class list. */
+  readonly datasetForm: DatasetForm;
   readonly model: ModelRef;
   readonly grid: number;
   /** First N images only; null = the whole split. */
@@ -35,6 +38,7 @@ export interface SelectionSlice {
 export const DEFAULT_SELECTION: Selection = {
   dataset: DEMO_DATASET,
   split: 'val',
+  datasetForm: DEFAULT_DATASET_FORM,
   model: catalogModel('demo-clip'),
   grid: 3,
   limit: null,

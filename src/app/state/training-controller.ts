@@ -57,6 +57,8 @@ export class TrainingController {
     const store = useTrainingStore.getState();
     if (store.activeRunId) throw new Error('a run is training: stop it first');
     const { data, runKey, labelSettings } = await this.trainingData(request.valSplit);
+    // Early stopping watches the pseudo-label mAP: without ground truth there is none, so the run says it never stops early.
+    const settings = data.truth === null ? { ...request.settings, patience: null } : request.settings;
     const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const meta: TrainingRunMeta = {
       id,
@@ -64,7 +66,7 @@ export class TrainingController {
       createdAt: Date.now(),
       embeddingRunKey: runKey,
       labelSettings,
-      settings: request.settings,
+      settings,
       valSplit: data.val?.split ?? null,
       sweepId: sweep?.id ?? null,
       images: data.ids.length,
@@ -167,7 +169,9 @@ export class TrainingController {
   }
 
   private send(meta: TrainingRunMeta, data: TrainingDataMessage, backend: TrainingBackend, resume: boolean): void {
-    const transfer = [data.features.buffer, data.initialLabels.buffer, data.truth.buffer, ...(data.val ? [data.val.features.buffer, data.val.truth.buffer] : [])];
+    // Without ground truth (a plain folder) there is no truth to hand over, and no val set either.
+    const truth = data.truth ? [data.truth.buffer] : [];
+    const transfer = [data.features.buffer, data.initialLabels.buffer, ...truth, ...(data.val ? [data.val.features.buffer, data.val.truth.buffer] : [])];
     this.worker.send({ type: 'train', meta, data, backend, resume }, transfer as Transferable[]);
   }
 

@@ -47,7 +47,7 @@ describe('cdul on every layout (voc-mini rewritten)', () => {
     // The VOC labels with difficult counted positive, class for class (COCO names the classes naturally).
     expect(Object.values(reports.coco!.positivesPerClass as Record<string, number>)).toEqual(Object.values(reports.voc!.positivesPerClass as Record<string, number>));
     expect(Object.values(reports['nus-wide']!.positivesPerClass as Record<string, number>)).toEqual(Object.values(reports.voc!.positivesPerClass as Record<string, number>));
-    expect(reports.folder).toMatchObject({ images: 100, unlabelled: true, positivesPerClass: null, multiLabelImages: null, classes: ['person', 'dog', 'cat', 'car', 'diningtable'] });
+    expect(reports.folder).toMatchObject({ images: 100, unlabelled: true, positivesPerClass: null, multiLabelImages: null, classes: ['person', 'dog', 'cat', 'car', 'diningtable'], promptNames: ['person', 'dog', 'cat', 'car', 'dining table'] });
   });
 
   it('cache + evaluate: the COCO and NUS-WIDE copies give the VOC copy\'s mAP', async () => {
@@ -64,5 +64,13 @@ describe('cdul on every layout (voc-mini rewritten)', () => {
     const evaluated = await cdul(['evaluate', '--dataset', at('folder'), '--source', 'cache', '--cache', at('cache-folder'), '--mode', 'global']);
     expect(evaluated.code).toBe(1);
     expect(evaluated.stderr).toMatch(/has no ground truth \(a plain folder with a class list\): there is no mAP to compute/);
+    // Training needs no ground truth and no split: it reports the loss and label moves, no mAP.
+    const trained = await cdul(['train', '--cache', at('cache-folder'), '--dataset', at('folder'), '--classes', classes, '--epochs', '2', '--warmup', '1', '--json']);
+    expect(trained.code, trained.stderr).toBe(0);
+    const report = JSON.parse(trained.stdout) as { trainSplit: string | null; images: { train: number }; epochs: { loss: number; pseudoLabelMap: number | null; valMap: number | null }[] };
+    expect(report.trainSplit).toBeNull();
+    expect(report.images.train).toBe(100);
+    expect(report.epochs).toHaveLength(2);
+    for (const epoch of report.epochs) expect([Number.isFinite(epoch.loss), epoch.pseudoLabelMap, epoch.valMap]).toEqual([true, null, null]);
   }, 120_000);
 });

@@ -70,7 +70,7 @@ async function writeOnnx(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-async function loadSplit(options: TrainOptions, split: string, cacheDir: string, flag: string): Promise<CachedSplit> {
+async function loadSplit(options: TrainOptions, split: string | null, cacheDir: string, flag: string): Promise<CachedSplit> {
   const { dataset } = await openCliDataset(options.dataset, split, 'positive');
   return loadCachedSplit(cacheDir, dataset, flag);
 }

@@ -6,7 +6,7 @@ import { UsageError } from '../usage-error';
 
 const D = DEFAULT_TRAINING_SETTINGS;
 
-export const TRAIN_USAGE = `cdul train --cache DIR --dataset DIR [--format F] [--classes FILE] --train-split S [--val-split S] [--val-cache DIR]
+export const TRAIN_USAGE = `cdul train --cache DIR --dataset DIR [--format F] [--classes FILE] [--train-split S] [--val-split S] [--val-cache DIR]
            [--head linear|mlp] [--hidden N] [--epochs N] [--warmup N] [--update-every K] [--sigma σ]
            [--eta η] [--lr X] [--batch N] [--seed N] [--patience N] [--zeta ζ] [--lambda λ] [--onnx FILE] [--json]
   Gradient alignment on the CPU (spec §2): a head on the cache's L2-normalised global image embeddings,
@@ -24,7 +24,8 @@ export interface TrainOptions {
   readonly cacheDir: string;
   readonly valCacheDir: string | null;
   readonly dataset: DatasetChoice;
-  readonly trainSplit: string;
+  /** null: the layout's images without a split (a plain folder has none). */
+  readonly trainSplit: string | null;
   readonly valSplit: string | null;
   readonly zeta: number;
   readonly lambda: number;
@@ -80,7 +81,7 @@ export function parseTrainOptions(argv: string[]): TrainOptions {
     cacheDir: requireOption(values.cache, 'cache'),
     valCacheDir: values['val-cache'] ?? null,
     dataset: parseDatasetChoice(values),
-    trainSplit: requireOption(values['train-split'], 'train-split'),
+    trainSplit: values['train-split'] ?? null,
     valSplit: values['val-split'] ?? null,
     zeta: parseNumberOption(values.zeta, 'zeta', { min: 0, max: 1 }),
     lambda: parseNumberOption(values.lambda, 'lambda', { min: 0, max: 1 }),

@@ -7,7 +7,7 @@ import { formatTable, percent } from '../format-table';
 export interface TrainReport {
   readonly cache: string;
   readonly valCache: string | null;
-  readonly trainSplit: string;
+  readonly trainSplit: string | null;
   readonly valSplit: string | null;
   readonly images: { readonly train: number; readonly val: number | null };
   /** mAP of Y0 as computed, and of y = σ(logit(clamp(Y0, ε))) that training starts from (clamping ties the tiniest labels). */
@@ -26,7 +26,7 @@ export interface TrainReport {
 export function formatTrainReport(report: TrainReport): string {
   const s = report.settings;
   const header = [
-    `train ${report.trainSplit} (${report.images.train} images, ${report.cache})` +
+    `train ${report.trainSplit ?? 'all images'} (${report.images.train} images, ${report.cache})` +
       (report.valSplit ? ` · val ${report.valSplit} (${report.images.val} images)` : ''),
     `head ${s.head}${s.head === 'mlp' ? ` (hidden ${s.hidden})` : ''} · lr ${s.learningRate} · batch ${s.batchSize} · seed ${s.seed} · ` +
       `warm-up ${s.warmup} · update every ${s.updateEvery} · σ ${s.sigma} · η ${s.eta}`,

@@ -35,13 +35,14 @@ export interface PromptChoice {
 export const DEFAULT_PROMPT_CHOICE: PromptChoice = { template: DEFAULT_PROMPT_TEMPLATE, classNames: {} };
 
 /**
- * Prompts for `classes` under a choice. A blank name is refused rather than silently becoming the
+ * Prompts for `classes` under a choice; a class the choice does not name gets its default name (the
+ * dataset's prompt name: VOC's natural name, a class list's own prompt text). A blank name is refused rather than silently becoming the
  * natural one: an empty class word would give every class the same prompt.
  */
-export function promptsFor(classes: readonly string[], choice: PromptChoice): string[] {
-  const names = classes.map((token) => {
+export function promptsFor(classes: readonly string[], choice: PromptChoice, defaultNames: readonly string[] = classes.map(naturalClassName)): string[] {
+  const names = classes.map((token, column) => {
     const name = choice.classNames[token];
-    if (name === undefined) return naturalClassName(token);
+    if (name === undefined) return defaultNames[column] ?? naturalClassName(token);
     if (name.trim() === '') throw new RangeError(`the class '${token}' has an empty name`);
     return name.trim();
   });

@@ -1,9 +1,10 @@
 import { DataError, type SkippedItem } from '../data-error';
 import type { DatasetClass, MultiLabelDataset } from '../datasets/multi-label-dataset';
+import { displayPath } from '../datasets/source-paths';
 import type { FileSource } from '../dataset-source';
 import { asImageId } from '../types';
 import { parseCocoInstances, type CocoInstances } from './coco-instances';
-import { instancesPath, listCocoSplits } from './coco-layout';
+import { COCO_ANNOTATIONS_DIR, instancesPath, listCocoSplits } from './coco-layout';
 
 export interface LoadCocoOptions {
   /** e.g. 'val2017'; omitted: the folder's only split. */
@@ -25,7 +26,7 @@ export interface LoadCocoOptions {
  */
 export async function loadCocoDataset(source: FileSource, options: LoadCocoOptions = {}): Promise<MultiLabelDataset> {
   const splits = await listCocoSplits(source);
-  const split = chooseSplit(splits, options.split);
+  const split = chooseSplit(splits, options.split, source.label);
   const file = instancesPath(split);
   options.onStage?.(`Reading ${file}…`);
   const text = await source.readText(file);
@@ -36,14 +37,15 @@ export async function loadCocoDataset(source: FileSource, options: LoadCocoOptio
   return cocoDataset(source.label, split, splits, instances, present, options.crowd ?? 'positive');
 }
 
-function chooseSplit(splits: readonly string[], asked: string | undefined): string {
+function chooseSplit(splits: readonly string[], asked: string | undefined, label: string): string {
   if (asked !== undefined) {
-    if (!splits.includes(asked)) throw new DataError(instancesPath(asked), `split '${asked}' not found (available: ${splits.join(', ') || 'none'})`);
+    if (!splits.includes(asked)) throw new DataError(displayPath(label, instancesPath(asked)), `split '${asked}' not found (available: ${splits.join(', ') || 'none'})`);
     return asked;
   }
   const [only] = splits;
-  if (only === undefined) throw new DataError('annotations', 'no instances_<split>.json file: not a COCO folder');
-  if (splits.length > 1) throw new DataError('annotations', `several splits (${splits.join(', ')}): choose one`);
+  const folder = displayPath(label, COCO_ANNOTATIONS_DIR);
+  if (only === undefined) throw new DataError(folder, 'no instances_<split>.json file: not a COCO folder');
+  if (splits.length > 1) throw new DataError(folder, `several splits (${splits.join(', ')}): choose one`);
   return only;
 }
 
@@ -57,34 +59,16 @@ export function cocoDataset(
   crowd: 'positive' | 'ignore',
 ): MultiLabelDataset {
   const warnings = [...instances.warnings];
-  const classes = cocoClasses(instances.categories, warnings);
+  const file = displayPath(root, instancesPath(split));
+  const classes = cocoClasses(instances.categories, file, warnings);
+  if (instances.images.length === 0) throw new DataError(file, 'lists no images');
   const column = new Map(instances.categories.map((category, c) => [category.id, c]));
   const { kept, skipped, duplicates } = keptImages(instances.images, present, split);
+  if (kept.length === 0) throw new DataError(displayPath(root, split), `none of the ${skipped.length} images listed in ${instancesPath(split)} is in this folder`);
+  if (skipped.length > 0) warnings.push(`${skipped.length} of ${kept.length + skipped.length} listed images are not in ${split}/: skipped`);
   if (duplicates > 0) warnings.push(`${instancesPath(split)}: ${duplicates} image ids listed twice, the first kept`);
-  const row = new Map(kept.map((image, r) => [image.id, r]));
-  const listed = new Set(instances.images.map((image) => image.id));
   const cols = classes.length;
-  const data = new Int8Array(kept.length * cols).fill(-1);
-  const annotated = new Uint8Array(kept.length);
-  const unknownImages = new Set<number>();
-  const unknownCategories = new Set<number>();
-  let objects = 0;
-  let crowdAnnotations = 0;
-  for (const annotation of instances.annotations) {
-    const c = column.get(annotation.categoryId);
-    if (c === undefined) unknownCategories.add(annotation.categoryId);
-    if (annotation.crowd) crowdAnnotations++;
-    const r = row.get(annotation.imageId);
-    if (r === undefined) {
-      // An image skipped for its missing file is not an unknown image: its annotations just go with it.
-      if (!listed.has(annotation.imageId)) unknownImages.add(annotation.imageId);
-      continue;
-    }
-    if (c === undefined || (annotation.crowd && crowd === 'ignore')) continue;
-    data[r * cols + c] = 1;
-    annotated[r] = 1;
-    objects++;
-  }
+  const { data, annotated, objects, crowdAnnotations, unknownImages, unknownCategories } = labelImages(instances, kept, column, cols, crowd);
   if (unknownImages.size > 0) warnings.push(`${instancesPath(split)}: annotations name ${unknownImages.size} image id(s) not in its images (e.g. ${[...unknownImages][0]}), left out`);
   if (unknownCategories.size > 0) warnings.push(`${instancesPath(split)}: annotations name unknown category id(s) ${[...unknownCategories].slice(0, 5).join(', ')}, left out`);
   const unannotatedImages = annotated.reduce((n, value) => n + (value === 0 ? 1 : 0), 0);
@@ -104,8 +88,39 @@ export function cocoDataset(
   };
 }
 
-function cocoClasses(categories: CocoInstances['categories'], warnings: string[]): DatasetClass[] {
-  if (categories.length === 0) throw new DataError('annotations', 'the instances file has no categories: no classes to label');
+/**
+ * The label matrix from the annotations: an image is positive for each category it has an instance of
+ * (a crowd one too unless `crowd` is 'ignore'). Annotations naming an image id the file does not list,
+ * or an unknown category, are collected for the warnings.
+ */
+function labelImages(instances: CocoInstances, kept: readonly { id: number }[], column: ReadonlyMap<number, number>, cols: number, crowd: 'positive' | 'ignore') {
+  const row = new Map(kept.map((image, r) => [image.id, r]));
+  const listed = new Set(instances.images.map((image) => image.id));
+  const data = new Int8Array(kept.length * cols).fill(-1);
+  const annotated = new Uint8Array(kept.length);
+  const unknownImages = new Set<number>();
+  const unknownCategories = new Set<number>();
+  let objects = 0;
+  let crowdAnnotations = 0;
+  for (const annotation of instances.annotations) {
+    const c = column.get(annotation.categoryId);
+    if (c === undefined) unknownCategories.add(annotation.categoryId);
+    const r = row.get(annotation.imageId);
+    // An image skipped for its missing file is not an unknown image: its annotations just go with it.
+    if (r === undefined && !listed.has(annotation.imageId)) unknownImages.add(annotation.imageId);
+    if (r === undefined || c === undefined) continue;
+    // Counted over the loaded images, as objects are, whether or not they count as positive.
+    if (annotation.crowd) crowdAnnotations++;
+    if (annotation.crowd && crowd === 'ignore') continue;
+    data[r * cols + c] = 1;
+    annotated[r] = 1;
+    objects++;
+  }
+  return { data, annotated, objects, crowdAnnotations, unknownImages, unknownCategories };
+}
+
+function cocoClasses(categories: CocoInstances['categories'], file: string, warnings: string[]): DatasetClass[] {
+  if (categories.length === 0) throw new DataError(file, 'no categories: no classes to label');
   const seen = new Set<string>();
   return categories.map(({ id, name }) => {
     let token = name;

@@ -14,6 +14,8 @@ export interface DatasetReport {
   readonly images: number;
   readonly classes: readonly string[];
   readonly classNames: readonly string[];
+  /** What the prompt template's `{name}` becomes for each class (a class list's `name<TAB>prompt name`). */
+  readonly promptNames: readonly string[];
   readonly objects: number;
   readonly difficultObjects: number;
   readonly crowdAnnotations: number;
@@ -43,6 +45,7 @@ export function datasetReport(dataset: MultiLabelDataset, policy: DifficultPolic
     images: dataset.ids.length,
     classes,
     classNames: dataset.classes.map((c) => c.name),
+    promptNames: dataset.classes.map((c) => c.promptName),
     objects: facts.objects,
     difficultObjects: facts.difficultObjects,
     crowdAnnotations: facts.crowdAnnotations,

@@ -20,6 +20,8 @@ export interface OpenDatasetOptions {
   readonly classes?: readonly DatasetClass[];
   /** Long steps (a 330 MB COCO instances file) say what they are doing. */
   readonly onStage?: (stage: string) => void;
+  /** VOC: annotations read so far (thousands of XML files). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** What a folder was opened as: the dataset, and where its root is inside what the user chose. */
@@ -49,7 +51,7 @@ function loadLayout(format: DatasetFormat, source: FileSource, options: OpenData
   const { split, onStage } = options;
   switch (format) {
     case 'voc':
-      return loadVocLayout(source, { split, difficult: options.difficult });
+      return loadVocLayout(source, { split, difficult: options.difficult, onProgress: options.onProgress });
     case 'coco':
       return loadCocoDataset(source, { split, crowd: options.crowd, onStage });
     case 'nus-wide':

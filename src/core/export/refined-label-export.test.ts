@@ -45,6 +45,27 @@ describe('refinedLabelsCsv', () => {
   });
 });
 
+describe('without ground truth', () => {
+  const unlabelled = { ...table, truth: null };
+
+  it('the CSV leaves the truth column out', () => {
+    expect(refinedLabelsCsv(unlabelled)).toBe(
+      'image_id,class,y0,refined\n' +
+        'img1,cat,0.500000,0.750000\n' +
+        'img1,dog,0.250000,0.062500\n' +
+        '"img,2",cat,0.125000,0.500000\n' +
+        '"img,2",dog,1.000000,0.875000\n',
+    );
+    expect(() => refinedLabelsCsv({ ...unlabelled, initial: new Float32Array(3) })).toThrow(/Y0/);
+  });
+
+  it('the JSON has no truth maps and says the dataset has none', () => {
+    const json = JSON.parse(refinedLabelsJson(unlabelled, run, context));
+    expect(json.truthMeaning).toMatch(/no ground truth/);
+    expect(json.images[1]).toEqual({ id: 'img,2', y0: { cat: 0.125, dog: 1 }, refined: { cat: 0.5, dog: 0.875 } });
+  });
+});
+
 describe('refinedLabelsJson', () => {
   it('holds the training run, the context and per image Y0, refined and truth maps', () => {
     const json = JSON.parse(refinedLabelsJson(table, run, context));
@@ -53,6 +74,7 @@ describe('refinedLabelsJson', () => {
     expect(json.runKey).toBe('key-1');
     expect(json.classes).toEqual(['cat', 'dog']);
     expect(json.images.map((image: { id: string }) => image.id)).toEqual(['img1', 'img,2']);
+    expect(json.truthMeaning).toBe('1 positive, -1 negative, 0 difficult-only');
     expect(json.images[1]).toEqual({ id: 'img,2', y0: { cat: 0.125, dog: 1 }, refined: { cat: 0.5, dog: 0.875 }, truth: { cat: 0, dog: 1 } });
   });
 

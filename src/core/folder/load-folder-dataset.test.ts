@@ -33,12 +33,26 @@ describe('a plain folder of photos with a class list', () => {
     const dataset = await loadFolderDataset(memorySource({ 'a.jpg': 'x' }), { classes: typedClassList('boat\ncar') });
     expect(dataset.classes.map((c) => c.token)).toEqual(['boat', 'car']);
   });
+});
 
-  it('an empty class list, a duplicate, no class list or no image is a DataError naming the file', async () => {
+describe('plain folder bad input: a DataError naming the file and the problem', () => {
+  it('a class list that is empty or has duplicates: classes.txt named, with the lines', async () => {
     expect(() => parseClassList('\n# nothing\n', 'f/classes.txt')).toThrow('f/classes.txt: the class list is empty: write one class per line');
-    expect(() => parseClassList('cat\ndog\ncat\n', 'f/classes.txt')).toThrow("f/classes.txt: class 'cat' is listed twice (lines 1 and 3)");
-    expect(() => parseClassList('\tjust a prompt\n', 'f/classes.txt')).toThrow('f/classes.txt: line 1: a prompt name without a class name');
+    expect(() => parseClassList('cat\ndog\ncat\ta cat\n', 'f/classes.txt')).toThrow("f/classes.txt: class 'cat' is listed twice (lines 1 and 3)");
+    await expect(loadFolderDataset(memorySource({ 'classes.txt': '', 'a.jpg': 'x' }, 'f'))).rejects.toThrow('f/classes.txt: the class list is empty');
+    expect(() => typedClassList('boat\nboat')).toThrow("the class list typed in the lab: class 'boat' is listed twice (lines 1 and 2)");
+  });
+
+  it('a line with a prompt name but no class name: the line named', () => {
+    expect(() => parseClassList('cat\n\tjust a prompt\n', 'f/classes.txt')).toThrow('f/classes.txt: line 2: a prompt name without a class name');
+  });
+
+  it('no class list and none typed: classes.txt named as missing', async () => {
     await expect(loadFolderDataset(memorySource({ 'a.jpg': 'x' }, 'f'))).rejects.toThrow('f/classes.txt: no class list');
-    await expect(loadFolderDataset(memorySource({ 'classes.txt': 'cat', 'notes.txt': 'x' }, 'f'))).rejects.toThrow('f: no JPEG or PNG images in this folder or its sub-folders');
+  });
+
+  it('a folder without images: the folder named (a hidden folder or __MACOSX does not count)', async () => {
+    const files = { 'classes.txt': 'cat', 'notes.txt': 'x', '.thumbs/a.jpg': 'x', '__MACOSX/._b.jpg': 'x', '._c.jpg': 'x' };
+    await expect(loadFolderDataset(memorySource(files, 'f'))).rejects.toThrow('f: no JPEG or PNG images in this folder or its sub-folders');
   });
 });

@@ -42,6 +42,24 @@ export function encodeNpy(data: Float32Array, shape: readonly number[]): Uint8Ar
 }
 
 export function decodeNpy(bytes: Uint8Array, fileName: string): NpyArray {
+  const { shape, dataStart, count } = parseNpyHeader(bytes, fileName);
+  // Copy: the data may be unaligned within `bytes`, and callers own the result.
+  const data = new Float32Array(count);
+  new Uint8Array(data.buffer).set(bytes.subarray(dataStart));
+  return { shape, data };
+}
+
+/**
+ * As decodeNpy, but the data is a view into `bytes` when it is 4-byte aligned there (the caches' files
+ * are: 64-byte headers), so a 1.5 GB array is not held twice. The caller must not reuse `bytes`.
+ */
+export function viewNpy(bytes: Uint8Array, fileName: string): NpyArray {
+  const { shape, dataStart, count } = parseNpyHeader(bytes, fileName);
+  if ((bytes.byteOffset + dataStart) % 4 !== 0) return decodeNpy(bytes, fileName);
+  return { shape, data: new Float32Array(bytes.buffer, bytes.byteOffset + dataStart, count) };
+}
+
+function parseNpyHeader(bytes: Uint8Array, fileName: string): { shape: number[]; dataStart: number; count: number } {
   const fail = (problem: string): never => {
     throw new DataError(fileName, problem);
   };
@@ -65,8 +83,5 @@ export function decodeNpy(bytes: Uint8Array, fileName: string): NpyArray {
   if (available !== count * 4) {
     fail(`has ${available} data bytes, expected ${count * 4} for shape [${shape.join(', ')}] (truncated?)`);
   }
-  // Copy: the data may be unaligned within `bytes`, and callers own the result.
-  const data = new Float32Array(count);
-  new Uint8Array(data.buffer).set(bytes.subarray(dataStart));
-  return { shape, data };
+  return { shape, dataStart, count };
 }

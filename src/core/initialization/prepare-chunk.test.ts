@@ -46,7 +46,7 @@ describe('prepareChunk', () => {
     const chunk = await prepareChunk(withCutFile('2007_000032'), files, 0, ids, settings, codec);
     expect(chunk.ids).toEqual(['2007_000027', '2007_000033']);
     expect(chunk.skipped).toEqual([
-      { id: 'gone', reason: `${voc.label}/JPEGImages/gone.jpg: image file not found` },
+      { id: 'gone', reason: `${voc.label}: image gone: no image file listed for it` },
       { id: '2007_000032', reason: expect.stringMatching(/2007_000032\.jpg: corrupt or truncated JPEG: .*cut short/) },
     ]);
     const want = await expected(chunk.ids);

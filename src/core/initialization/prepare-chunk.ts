@@ -5,7 +5,6 @@ import { decodeImage } from '../image/decode-image';
 import { preprocessImageAndSnippets } from '../image/clip-preprocess';
 import type { JpegCodec } from '../image/jpeg-codec';
 import { mapLimited } from '../map-limited';
-import { IMAGES_DIR } from './image-files';
 
 /** A chunk of images decoded and cut into crops, ready for the image encoder. */
 export interface PreparedChunk {
@@ -47,7 +46,7 @@ export async function prepareChunk(
   const all = out && out.length >= length ? out.subarray(0, length) : new Float32Array(length);
   const problems = await mapLimited(ids, 4, async (id, k): Promise<DataError | null> => {
     const file = imageFiles.get(id);
-    if (!file) return new DataError(`${source.label}/${IMAGES_DIR}/${id}.jpg`, 'image file not found');
+    if (!file) return new DataError(source.label, `image ${id}: no image file listed for it`);
     const path = `${source.label}/${file}`;
     try {
       const image = decodeImage(await source.readBytes(file), path, jpeg);

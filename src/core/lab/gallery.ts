@@ -1,14 +1,16 @@
 import type { PseudoLabelMode } from '../evaluation/pseudo-label-modes';
 
 /**
- * The gallery's logic: which labels a tile shows, how they compare with the ground truth, and the order
- * and filters of the grid. Pure functions over the 'scores' answer (row-major [images × classes]).
+ * The gallery's data and marks: which labels a tile shows and how they compare with the ground truth.
+ * Pure functions over the 'scores' answer (row-major [images × classes]). The order and filters of the
+ * grid are in gallery-order.ts, training's changes in label-changes.ts, the grid's keys in grid-navigation.ts.
  *
  * "Predicted" is defined by one number, the label cut: class c is predicted for an image when its
  * pseudo-label score in the chosen mode is ≥ cut. Against the ground truth (1 positive, −1 negative,
  * 0 difficult-only) a label is then a true positive (predicted, positive), a false positive (predicted,
  * negative) or missed (positive, not predicted). Difficult-only labels follow the `difficult` policy:
  * 'positive' counts them as positives (the reproduction), 'ignore' leaves them out (VOC protocol).
+ * Without ground truth (a plain folder of photos) there are no marks: a tile shows its predicted labels.
  */
 export type LabelMark = 'tp' | 'fp' | 'missed' | 'difficult';
 
@@ -22,6 +24,14 @@ export const DEFAULT_LABEL_CUT = 0.5;
  */
 export type GalleryMode = PseudoLabelMode | 'initial' | 'refined';
 
+/**
+ * The gallery's orders: `dataset` (split order), `score` (confidence: the best score first), `label-count`
+ * (most labels at the cut first), `margin` (least certain first: scores closest to the cut), and those that
+ * need ground truth (`missed-first`) or training's labels (`refinement`); see gallery-order.ts.
+ */
+export type GallerySort = 'dataset' | 'score' | 'label-count' | 'margin' | 'missed-first' | 'disagreement' | 'refinement';
+export type GalleryFilter = 'all' | 'disagrees' | 'has-missed' | 'has-fp' | 'refined-changed';
+
 /** Training's labels of the run's images, [images × classes] row-major in the run's image order. */
 export interface RefinedScores {
   readonly initial: Float32Array;
@@ -32,7 +42,8 @@ export interface GalleryScores {
   readonly classes: readonly string[];
   /** Per mode, [images × classes] row-major; `initial`/`refined` only when a training run's labels are attached. */
   readonly scores: Readonly<Record<PseudoLabelMode, Float32Array>> & { readonly initial?: Float32Array; readonly refined?: Float32Array };
-  readonly truth: Int8Array;
+  /** [images × classes]: 1 positive, −1 negative, 0 difficult-only; null when the dataset has no ground truth. */
+  readonly truth: Int8Array | null;
 }
 
 export interface GalleryMarking {
@@ -44,7 +55,14 @@ export interface GalleryMarking {
 export interface TileLabel {
   readonly classIndex: number;
   readonly score: number;
+  /** null: a predicted label without ground truth to mark it against, or a correct rejection. */
   readonly mark: LabelMark | null;
+}
+
+/** The number of images of `data` (its final scores hold images × classes values). */
+export function imageCount(data: GalleryScores): number {
+  const classes = data.classes.length;
+  return classes === 0 ? 0 : data.scores.final.length / classes;
 }
 
 /** The scores of a mode; a clear error when the mode's labels are not attached or have the wrong shape. */
@@ -53,10 +71,18 @@ export function scoresOf(data: GalleryScores, mode: GalleryMode): Float32Array {
   if (!scores) {
     throw new Error(`the gallery has no ${mode} labels${mode === 'initial' || mode === 'refined' ? ': no training run’s refined labels are attached to this run' : ''}`);
   }
-  if (scores.length !== data.truth.length) {
-    throw new RangeError(`the ${mode} labels hold ${scores.length} values, expected ${data.truth.length} (images × classes)`);
+  const expected = data.scores.final.length;
+  if (scores.length !== expected || (data.truth && data.truth.length !== expected)) {
+    const got = scores.length !== expected ? `the ${mode} labels hold ${scores.length}` : `the ground truth holds ${data.truth!.length}`;
+    throw new RangeError(`${got} values, expected ${expected} (images × classes)`);
   }
   return scores;
+}
+
+/** The ground truth of `data`, or a clear error naming what needed it. */
+export function truthOf(data: GalleryScores, what: string): Int8Array {
+  if (!data.truth) throw new Error(`${what} needs ground truth, and this dataset has none`);
+  return data.truth;
 }
 
 /** Whether training's labels fit `images` × `classes` (both arrays, that exact length). */
@@ -76,15 +102,18 @@ export function hasRefinedScores(data: GalleryScores): boolean {
  */
 export function withRefinedScores<T extends GalleryScores>(data: T, labels: RefinedScores | null): T {
   const classes = data.classes.length;
-  if (!labels || classes === 0 || !refinedScoresFit(labels, data.truth.length / classes, classes)) return data;
+  if (!labels || classes === 0 || !refinedScoresFit(labels, imageCount(data), classes)) return data;
   return { ...data, scores: { ...data.scores, initial: labels.initial, refined: labels.refined } };
 }
+
+/** Whether a truth value counts as positive under the difficult policy. */
+export const isPositive = (truth: number, difficult: 'positive' | 'ignore'): boolean => truth === 1 || (truth === 0 && difficult === 'positive');
 
 /** The mark of one (image, class) pair, or null for a correct rejection (negative, not predicted). */
 export function markOf(score: number, truth: number, cut: number, difficult: 'positive' | 'ignore'): LabelMark | null {
   const predicted = score >= cut;
-  const positive = truth === 1 || (truth === 0 && difficult === 'positive');
   if (truth === 0 && difficult === 'ignore') return predicted ? 'difficult' : null;
+  const positive = isPositive(truth, difficult);
   if (predicted) return positive ? 'tp' : 'fp';
   return positive ? 'missed' : null;
 }
@@ -92,7 +121,8 @@ export function markOf(score: number, truth: number, cut: number, difficult: 'po
 /**
  * What a tile shows: every predicted label (score ≥ cut, best first) and every missed one (best first,
  * after the predicted ones). `maxPredicted` caps the predicted ones shown (the rest are counted in
- * `hiddenPredicted`); missed labels are never hidden, they are what the tile is for.
+ * `hiddenPredicted`); missed labels are never hidden, they are what the tile is for. Without ground
+ * truth the predicted labels are shown unmarked (mark null) and nothing is missed.
  */
 export function tileLabels(
   data: GalleryScores,
@@ -106,7 +136,7 @@ export function tileLabels(
   const missed: TileLabel[] = [];
   for (let c = 0; c < classes; c++) {
     const score = scores[image * classes + c]!;
-    const mark = markOf(score, data.truth[image * classes + c]!, marking.cut, marking.difficult);
+    const mark = data.truth ? markOf(score, data.truth[image * classes + c]!, marking.cut, marking.difficult) : null;
     if (score >= marking.cut) predicted.push({ classIndex: c, score, mark });
     else if (mark === 'missed') missed.push({ classIndex: c, score, mark });
   }
@@ -122,7 +152,9 @@ export interface MarkCounts {
   readonly missed: number;
 }
 
-export function markCounts(data: GalleryScores, image: number, marking: GalleryMarking): MarkCounts {
+/** An image's true positives, false positives and missed labels at the cut; null without ground truth. */
+export function markCounts(data: GalleryScores, image: number, marking: GalleryMarking): MarkCounts | null {
+  if (!data.truth) return null;
   const classes = data.classes.length;
   const scores = scoresOf(data, marking.mode);
   let tp = 0;
@@ -135,200 +167,4 @@ export function markCounts(data: GalleryScores, image: number, marking: GalleryM
     else if (mark === 'missed') missed++;
   }
   return { tp, fp, missed };
-}
-
-/** Classes on which global and aggregate disagree at the cut (one predicts it, the other not). */
-export function disagreements(data: GalleryScores, image: number, cut: number): number[] {
-  const classes = data.classes.length;
-  const out: number[] = [];
-  for (let c = 0; c < classes; c++) {
-    const i = image * classes + c;
-    if (data.scores.global[i]! >= cut !== data.scores.aggregate[i]! >= cut) out.push(c);
-  }
-  return out;
-}
-
-/** The largest |aggregate − global| of an image over classes: how much the snippets changed its labels. */
-export function disagreementSize(data: GalleryScores, image: number): number {
-  const classes = data.classes.length;
-  let max = 0;
-  for (let c = 0; c < classes; c++) {
-    const i = image * classes + c;
-    max = Math.max(max, Math.abs(data.scores.aggregate[i]! - data.scores.global[i]!));
-  }
-  return max;
-}
-
-export interface LabelChanges {
-  /** Classes training added: refined ≥ cut, Y0 < cut (ascending class index). */
-  readonly gained: number[];
-  /** Classes training removed: Y0 ≥ cut, refined < cut (ascending class index). */
-  readonly lost: number[];
-}
-
-/** What training changed on an image at the label cut: the classes gained and lost (needs 'initial' and 'refined'). */
-export function labelChanges(data: GalleryScores, image: number, cut: number): LabelChanges {
-  const classes = data.classes.length;
-  const initial = scoresOf(data, 'initial');
-  const refined = scoresOf(data, 'refined');
-  const gained: number[] = [];
-  const lost: number[] = [];
-  for (let c = 0; c < classes; c++) {
-    const i = image * classes + c;
-    const before = initial[i]! >= cut;
-    const after = refined[i]! >= cut;
-    if (after && !before) gained.push(c);
-    else if (before && !after) lost.push(c);
-  }
-  return { gained, lost };
-}
-
-export interface ClassRefinement {
-  readonly initial: number;
-  readonly refined: number;
-  /** refined − Y0. */
-  readonly delta: number;
-}
-
-/** Per class (dataset order): an image's Y0, its refined label and the change Δ = refined − Y0. */
-export function refinementOf(data: GalleryScores, image: number): ClassRefinement[] {
-  const classes = data.classes.length;
-  const initial = scoresOf(data, 'initial');
-  const refined = scoresOf(data, 'refined');
-  const out: ClassRefinement[] = [];
-  for (let c = 0; c < classes; c++) {
-    const i = image * classes + c;
-    out.push({ initial: initial[i]!, refined: refined[i]!, delta: refined[i]! - initial[i]! });
-  }
-  return out;
-}
-
-/** The largest |refined − Y0| of an image over classes: how far training moved its labels. */
-export function refinementSize(data: GalleryScores, image: number): number {
-  const classes = data.classes.length;
-  const initial = scoresOf(data, 'initial');
-  const refined = scoresOf(data, 'refined');
-  let max = 0;
-  for (let c = 0; c < classes; c++) {
-    const i = image * classes + c;
-    max = Math.max(max, Math.abs(refined[i]! - initial[i]!));
-  }
-  return max;
-}
-
-export type GallerySort = 'dataset' | 'score' | 'missed-first' | 'disagreement' | 'refinement';
-export type GalleryFilter = 'all' | 'disagrees' | 'has-missed' | 'has-fp' | 'refined-changed';
-
-export interface GalleryOrderOptions extends GalleryMarking {
-  readonly sort: GallerySort;
-  readonly filter: GalleryFilter;
-  /** Only images where this class is in the ground truth or predicted; null = every image. */
-  readonly classIndex: number | null;
-}
-
-/**
- * The images the gallery shows, in order:
- * - filter: `disagrees` keeps images where global and aggregate disagree on some class at the cut;
- *   `has-missed` / `has-fp` keep images with at least one missed label / false positive;
- *   `refined-changed` keeps images where Y0 and the refined labels disagree on some class at the cut;
- *   a class keeps images where that class is a ground-truth positive (as the difficult policy counts
- *   it) or is predicted;
- * - sort: `dataset` keeps the split order; `score` is descending by the class's score (the chosen
- *   class, else the image's best score); `missed-first` is descending by missed labels, then false
- *   positives; `disagreement` is descending by the largest |aggregate − global|; `refinement` is
- *   descending by the largest |refined − Y0|.
- * The mode, the `refined-changed` filter and the `refinement` sort read the arrays they need through
- * `scoresOf`, so asking for training's labels on data without them is an error, not an empty gallery.
- * Ties keep the split order (a stable sort), so the order is reproducible.
- */
-export function galleryOrder(data: GalleryScores, options: GalleryOrderOptions): number[] {
-  const classes = data.classes.length;
-  const images = classes === 0 ? 0 : data.truth.length / classes;
-  const scores = scoresOf(data, options.mode);
-  if (options.filter === 'refined-changed' || options.sort === 'refinement') {
-    scoresOf(data, 'initial');
-    scoresOf(data, 'refined');
-  }
-  const kept: number[] = [];
-  for (let image = 0; image < images; image++) {
-    if (options.classIndex !== null) {
-      const i = image * classes + options.classIndex;
-      const truth = data.truth[i]!;
-      const positive = truth === 1 || (truth === 0 && options.difficult === 'positive');
-      if (!positive && !(scores[i]! >= options.cut)) continue;
-    }
-    if (options.filter === 'disagrees' && disagreements(data, image, options.cut).length === 0) continue;
-    if (options.filter === 'has-missed' && markCounts(data, image, options).missed === 0) continue;
-    if (options.filter === 'has-fp' && markCounts(data, image, options).fp === 0) continue;
-    if (options.filter === 'refined-changed') {
-      const changes = labelChanges(data, image, options.cut);
-      if (changes.gained.length === 0 && changes.lost.length === 0) continue;
-    }
-    kept.push(image);
-  }
-  if (options.sort === 'dataset') return kept;
-  const key = new Float64Array(images);
-  const second = new Float64Array(images);
-  for (const image of kept) {
-    switch (options.sort) {
-      case 'score': {
-        if (options.classIndex !== null) key[image] = scores[image * classes + options.classIndex]!;
-        else {
-          let best = -Infinity;
-          for (let c = 0; c < classes; c++) best = Math.max(best, scores[image * classes + c]!);
-          key[image] = best;
-        }
-        break;
-      }
-      case 'missed-first': {
-        const counts = markCounts(data, image, options);
-        key[image] = counts.missed;
-        second[image] = counts.fp;
-        break;
-      }
-      case 'disagreement':
-        key[image] = disagreementSize(data, image);
-        break;
-      case 'refinement':
-        key[image] = refinementSize(data, image);
-        break;
-    }
-  }
-  // Array.prototype.sort is stable: ties stay in split order.
-  return kept.sort((a, b) => key[b]! - key[a]! || second[b]! - second[a]!);
-}
-
-/** Where focus goes from `position` in a grid of `count` items and `columns` columns; clamped at the edges. */
-export function moveInGrid(position: number, count: number, columns: number, key: string, pageRows = 1): number {
-  if (count === 0) return 0;
-  const last = count - 1;
-  const clamp = (value: number) => Math.max(0, Math.min(last, value));
-  switch (key) {
-    case 'ArrowRight':
-      return clamp(position + 1);
-    case 'ArrowLeft':
-      return clamp(position - 1);
-    case 'ArrowDown':
-      return position + columns <= last ? position + columns : position;
-    case 'ArrowUp':
-      return position - columns >= 0 ? position - columns : position;
-    case 'Home':
-      return 0;
-    case 'End':
-      return last;
-    case 'PageDown':
-      return clamp(position + columns * pageRows);
-    case 'PageUp':
-      return clamp(position - columns * pageRows);
-    default:
-      return clamp(position);
-  }
-}
-
-/** The rows of a virtualized grid to render for a scroll position: [first, end), with `overscan` extra rows. */
-export function visibleRows(scrollTop: number, viewportHeight: number, rowHeight: number, rowCount: number, overscan = 2): { first: number; end: number } {
-  if (rowCount === 0 || rowHeight <= 0) return { first: 0, end: 0 };
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const end = Math.min(rowCount, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan);
-  return { first, end: Math.max(first, end) };
 }

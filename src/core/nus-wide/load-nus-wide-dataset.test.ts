@@ -35,16 +35,25 @@ describe('NUS-WIDE as a multi-label dataset', () => {
     expect(Array.from(test.labels!.data)).toEqual([-1, 1, -1]);
   });
 
-  it('lists and skips listed images that are not there; the rest go on', async () => {
+});
+
+describe('NUS-WIDE bad input: the file named, the rest goes on', () => {
+  it('a NUS list naming files that are not there: each skipped and named, the rest labelled', async () => {
     const { ['Flickr/actor/0002_2.jpg']: _gone, ...rest } = files();
     const dataset = await loadNusWideDataset(memorySource(rest, 'nus'));
     expect(dataset.ids).toEqual(['actor/0001_1', 'beach/0003_3']);
     expect(dataset.skipped).toEqual([{ id: 'actor/0002_2', reason: 'Flickr/actor/0002_2.jpg: image file not found (listed in ImageList/TrainImagelist.txt)' }]);
     expect(Array.from(dataset.labels!.data)).toEqual([1, -1, 1, -1, 1, 1]);
     expect(dataset.facts.missingImages).toBe(1);
+    expect(dataset.warnings).toEqual(['1 of 3 listed images are not in Flickr/: skipped (NUS-WIDE copies often miss some)']);
   });
 
-  it('a label file of the wrong length, a value not 0/1, or a concept listed twice is a DataError naming the file', async () => {
+  it('none of the listed files there (Flickr/ not unpacked): a DataError naming the image folder and the list', async () => {
+    const labelsOnly = Object.fromEntries(Object.entries(files()).filter(([path]) => !path.startsWith('Flickr/')));
+    await expect(loadNusWideDataset(memorySource(labelsOnly, 'nus'))).rejects.toThrow('nus/Flickr: none of the 3 images listed in ImageList/TrainImagelist.txt is here');
+  });
+
+  it('a label file of the wrong length or with a value not 0/1, or a concept listed twice: a DataError naming the file', async () => {
     await expect(loadNusWideDataset(memorySource(files({ 'Groundtruth/TrainTestLabels/Labels_sky_Train.txt': '1\n0\n' }), 'nus'))).rejects.toThrow(
       'nus/Groundtruth/TrainTestLabels/Labels_sky_Train.txt: 2 labels for 3 listed images',
     );

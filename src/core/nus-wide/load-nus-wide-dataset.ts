@@ -1,10 +1,11 @@
 import { DataError, type SkippedItem } from '../data-error';
 import type { DatasetClass, MultiLabelDataset } from '../datasets/multi-label-dataset';
+import { displayPath } from '../datasets/source-paths';
 import { naturalClassName } from '../voc/voc-classes';
 import { joinPath, type FileSource } from '../dataset-source';
 import { mapLimited } from '../map-limited';
 import { asImageId } from '../types';
-import { CONCEPTS_FILE, conceptLabelsPath, IMAGES_ROOT, imageListPath, listNusSplits, type NusSplit } from './nus-wide-layout';
+import { CONCEPTS_FILE, conceptLabelsPath, IMAGE_LIST_DIR, IMAGES_ROOT, imageListPath, listNusSplits, type NusSplit } from './nus-wide-layout';
 
 export interface LoadNusWideOptions {
   /** 'train' or 'test'; omitted: the only one, else 'train'. */
@@ -22,7 +23,7 @@ const lines = (text: string): string[] => text.replace(/^\uFEFF/, '').split(/\r?
  */
 export async function loadNusWideDataset(source: FileSource, options: LoadNusWideOptions = {}): Promise<MultiLabelDataset> {
   const splits = await listNusSplits(source);
-  const split = chooseSplit(splits, options.split);
+  const split = chooseSplit(splits, options.split, source.label);
   const concepts = parseConcepts(await source.readText(CONCEPTS_FILE), `${source.label}/${CONCEPTS_FILE}`);
   options.onStage?.(`Reading ${imageListPath(split)}…`);
   const listFile = imageListPath(split);
@@ -38,6 +39,7 @@ export async function loadNusWideDataset(source: FileSource, options: LoadNusWid
     if (present.has(path)) keptRows.push(row);
     else skipped.push({ id: stem(path), reason: `${joinPath(IMAGES_ROOT, path)}: image file not found (listed in ${listFile})` });
   });
+  if (keptRows.length === 0) throw new DataError(`${source.label}/${IMAGES_ROOT}`, `none of the ${listed.length} images listed in ${listFile} is here`);
   const cols = concepts.length;
   const data = new Int8Array(keptRows.length * cols);
   keptRows.forEach((row, r) => columns.forEach((column, c) => (data[r * cols + c] = column[row] === 1 ? 1 : -1)));
@@ -58,14 +60,14 @@ export async function loadNusWideDataset(source: FileSource, options: LoadNusWid
   };
 }
 
-function chooseSplit(splits: readonly NusSplit[], asked: string | undefined): NusSplit {
+function chooseSplit(splits: readonly NusSplit[], asked: string | undefined, label: string): NusSplit {
   if (asked !== undefined) {
     const found = splits.find((split) => split === asked.toLowerCase());
-    if (!found) throw new DataError(`ImageList/${asked}`, `split '${asked}' not found (available: ${splits.join(', ') || 'none'})`);
+    if (!found) throw new DataError(displayPath(label, IMAGE_LIST_DIR), `split '${asked}' not found (available: ${splits.join(', ') || 'none'})`);
     return found;
   }
   const first = splits.includes('train') ? 'train' : splits[0];
-  if (!first) throw new DataError('ImageList', 'no TrainImagelist.txt or TestImagelist.txt: not a NUS-WIDE folder');
+  if (!first) throw new DataError(displayPath(label, IMAGE_LIST_DIR), 'no TrainImagelist.txt or TestImagelist.txt: not a NUS-WIDE folder');
   return first;
 }
 

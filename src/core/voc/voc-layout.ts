@@ -1,6 +1,6 @@
 import type { MultiLabelDataset } from '../datasets/multi-label-dataset';
 import type { FileSource } from '../dataset-source';
-import { indexImageFiles, IMAGES_DIR } from '../initialization/image-files';
+import { indexImageFiles, IMAGES_DIR } from './voc-image-files';
 import { listSplits } from './image-sets';
 import { naturalClassName } from './voc-classes';
 import { loadVocDataset, type LoadVocOptions } from './voc-dataset';

@@ -2,7 +2,6 @@ import { DataError } from '../../core/data-error';
 import type { FileSource } from '../../core/dataset-source';
 import { describeError, displayPath, pathSegments, readOrFail } from '../../core/datasets/source-paths';
 
-export { findVocRoot, type FoundVocRoot } from './find-voc-root';
 
 /** Why a handle lookup failed, when the failure just means "not there (as that kind)". */
 type Miss = 'missing' | 'wrong-kind';

@@ -3,4 +3,5 @@ export { createDirectoryHandleSource } from './directory-handle-source';
 export { createFileListSource, createFileListSourceFromPaths } from './file-list-source';
 export { createServedFileListSource } from './served-file-list-source';
 export { FILE_INDEX, createHttpIndexSource } from './http-index-source';
-export { findVocRoot, subSource, type FoundVocRoot } from './find-voc-root';
+export { detectLayout, type DetectedLayout } from '../../core/datasets/detect-layout';
+export { subSource } from '../../core/datasets/sub-source';

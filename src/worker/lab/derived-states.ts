@@ -11,6 +11,8 @@ export interface DerivationContext {
   readonly textEncoder: WebClipModel;
   /** The class names in force: another template keeps them. */
   readonly classNames: Readonly<Record<string, string>>;
+  /** The dataset's prompt names, for classes the user names not. */
+  readonly promptNames?: readonly string[];
 }
 
 /** A derived state, and the bytes of its cosine matrices once it is computed. */
@@ -64,8 +66,9 @@ function trim(cache: Map<string, Kept>, newest: string): void {
 
 /** One pass over the chunks even for another grid AND template: the text embeddings come first. */
 async function derive(current: SimilarityState, context: DerivationContext, options: { grid?: number; template?: string }): Promise<SimilarityState> {
-  const { store, runKey, textEncoder, classNames } = context;
-  const text = options.template === undefined ? current.text : (await promptEmbeddings(store, textEncoder, promptsFor(current.classes, { template: options.template, classNames }))).text;
+  const { store, runKey, textEncoder, classNames, promptNames } = context;
+  const prompts = () => promptsFor(current.classes, { template: options.template!, classNames }, promptNames);
+  const text = options.template === undefined ? current.text : (await promptEmbeddings(store, textEncoder, prompts())).text;
   if (options.grid !== undefined) return stateWithGrid(store, current, runKey, options.grid, text);
   return text === current.text ? current : current.withText(text);
 }

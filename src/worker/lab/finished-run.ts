@@ -1,4 +1,5 @@
 import type { FileSource } from '../../core/dataset-source';
+import type { MultiLabelDataset } from '../../core/datasets/multi-label-dataset';
 import type { WebClipModel } from '../inference/web-clip-model';
 import { isSimilarityState, type LabState } from '../pipeline/similarity-state';
 import type { EmbeddingStore } from '../storage/embedding-store';
@@ -24,20 +25,26 @@ export interface FinishedRun {
   readonly storeKey: string | null;
   /** The class names in force (a query's own prompt template keeps them). */
   readonly classNames: Readonly<Record<string, string>>;
+  /** Per class, its prompt's name where the user gives none (the dataset's; VOC's natural names when absent). */
+  readonly promptNames?: readonly string[];
+  /** Another split of the run's dataset, read as the run's was (val sets); absent: only this split. */
+  readonly loadSplit?: (split: string) => Promise<MultiLabelDataset>;
+  /** Why this run's prompts cannot change (a cache folder opened without its model); absent: they can, with a text encoder. */
+  readonly promptsUnavailable?: string;
 }
 
 /** The finished run as the views' queries see it: with other grids, templates and val splits when it has embeddings. */
 export function labRunOf(run: FinishedRun, store: EmbeddingStore): LabRun {
-  const { state, source, imageFiles, textEncoder, storeKey, classNames } = run;
+  const { state, source, imageFiles, textEncoder, storeKey, classNames, promptNames, loadSplit } = run;
   if (!isSimilarityState(state) || !textEncoder || !storeKey) return { state, source, imageFiles };
-  const context = { store, runKey: storeKey, textEncoder, classNames };
+  const context = { store, runKey: storeKey, textEncoder, classNames, promptNames };
   return {
     state,
     source,
     imageFiles,
     derive: (options) => deriveState(state, context, options),
     cachedGrids: () => cachedGrids(store, storeKey),
-    valSet: (split) => findValSet(store, source, storeKey, split),
+    valSet: (split) => findValSet(store, loadSplit, storeKey, split),
     valCandidates: () => valCandidates(store, storeKey),
   };
 }

@@ -22,7 +22,7 @@ describe('the lab queries of a finished run', () => {
   it('evaluation gives the mAPs the run panel shows', async () => {
     const { result } = await answerLabQuery(run, { kind: 'evaluation', settings });
     if (result.kind !== 'evaluation') throw new Error(result.kind);
-    const panel = evaluateState(state, settings).mAP;
+    const panel = evaluateState(state, settings).mAP!;
     expect([result.results.global.mAP, result.results.aggregate.mAP, result.results.final.mAP]).toEqual([panel.global, panel.aggregate, panel.final]);
     expect(result.results.final.perClass.map((entry) => entry.className)).toEqual(['cat', 'dog']);
   });
@@ -31,7 +31,7 @@ describe('the lab queries of a finished run', () => {
     const { result } = await answerLabQuery(run, { kind: 'zeta-sweep', zetas: [0, 0.3, 0.9], settings });
     if (result.kind !== 'zeta-sweep') throw new Error(result.kind);
     for (const [k, zeta] of [0, 0.3, 0.9].entries()) {
-      expect(result.mAP.aggregate[k]).toBe(evaluateState(state, { ...settings, zeta }).mAP.aggregate);
+      expect(result.mAP.aggregate[k]).toBe(evaluateState(state, { ...settings, zeta }).mAP!.aggregate);
     }
   });
 
@@ -39,7 +39,7 @@ describe('the lab queries of a finished run', () => {
     const { result } = await answerLabQuery(run, { kind: 'scores', settings });
     if (result.kind !== 'scores') throw new Error(result.kind);
     expect(result.ids).toEqual(['a', 'b', 'c']);
-    expect(Array.from(result.truth)).toEqual([1, -1, -1, 1, 1, 0]);
+    expect(Array.from(result.truth!)).toEqual([1, -1, -1, 1, 1, 0]);
     result.scores.final.forEach((value, k) => {
       const [g, a] = [result.scores.global[k]!, result.scores.aggregate[k]!];
       expect(value).toBeCloseTo(0.5 * (g + a + 0.5 * Math.abs(g - a)), 6);
@@ -73,13 +73,13 @@ describe('the lab queries of a finished run', () => {
     if (scores.kind !== 'scores') throw new Error(scores.kind);
     for (const mode of PSEUDO_LABEL_MODES) {
       // Class 1 ('dog'): image a negative, b positive, c difficult-only — left out under 'ignore'.
-      const kept = [0, 1, 2].filter((image) => scores.truth[image * 2 + 1] !== 0);
+      const kept = [0, 1, 2].filter((image) => scores.truth![image * 2 + 1] !== 0);
       const scoreOf = (image: number) => scores.scores[mode][image * 2 + 1]!;
-      const positives = kept.filter((image) => scores.truth[image * 2 + 1] === 1).length;
+      const positives = kept.filter((image) => scores.truth![image * 2 + 1] === 1).length;
       const thresholds = [...new Set(kept.map(scoreOf))].sort((x, y) => y - x);
       const expected = thresholds.map((t) => {
         const above = kept.filter((image) => scoreOf(image) >= t);
-        const tp = above.filter((image) => scores.truth[image * 2 + 1] === 1).length;
+        const tp = above.filter((image) => scores.truth![image * 2 + 1] === 1).length;
         return { threshold: t, recall: tp / positives, precision: tp / above.length };
       });
       const curve = result.curves[mode];
@@ -87,5 +87,32 @@ describe('the lab queries of a finished run', () => {
       expect(got, mode).toEqual(expected);
     }
     await expect(answerLabQuery(run, { kind: 'pr-curves', classIndex: 2, settings })).rejects.toThrow('no class 2');
+  });
+});
+
+describe('a run without ground truth (a plain folder of photos)', () => {
+  const unlabelled = createSimilarityState({ global, local, text }, ['a', 'b', 'c'], null, ['cat', 'dog'], 4, 10);
+  const folderRun: LabRun = { state: unlabelled, source, imageFiles: new Map() };
+
+  it('the summary has no mAP but counts the images', async () => {
+    const { result } = await answerLabQuery(folderRun, { kind: 'summary', settings });
+    if (result.kind !== 'summary') throw new Error(result.kind);
+    expect(result.mAP).toBeNull();
+    expect(result.images).toBe(3);
+  });
+
+  it('scores and an image come without truth, with the same scores as the labelled run', async () => {
+    const [{ result: scores }, { result: labelled }] = await Promise.all([answerLabQuery(folderRun, { kind: 'scores', settings }), answerLabQuery(run, { kind: 'scores', settings })]);
+    if (scores.kind !== 'scores' || labelled.kind !== 'scores') throw new Error('not scores');
+    expect(scores.truth).toBeNull();
+    expect(Array.from(scores.scores.final)).toEqual(Array.from(labelled.scores.final));
+    const { result: image } = await answerLabQuery(folderRun, { kind: 'image', index: 1, settings });
+    if (image.kind !== 'image') throw new Error(image.kind);
+    expect(image.truth).toBeNull();
+  });
+
+  it.each(['evaluation', 'zeta-sweep', 'pr-curves'] as const)('%s says there is no ground truth', async (kind) => {
+    const query = kind === 'zeta-sweep' ? { kind, zetas: [0.1], settings } : kind === 'pr-curves' ? { kind, classIndex: 0, settings } : { kind, settings };
+    await expect(answerLabQuery(folderRun, query)).rejects.toThrow(/no ground truth/);
   });
 });

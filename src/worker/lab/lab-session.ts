@@ -4,7 +4,7 @@ import { byMode, type PseudoLabelMode } from '../../core/evaluation/pseudo-label
 import { computePseudoLabels } from '../../core/evaluation/pseudo-labels';
 import { evaluatePseudoLabels, sweepPseudoLabels } from '../../core/evaluation/evaluate-pseudo-labels';
 import { classPrCurve } from '../../core/metrics/pr-curve';
-import { matrixRow, type Matrix } from '../../core/types';
+import { matrixRow, type LabelMatrix, type Matrix } from '../../core/types';
 import { evaluateState, type LabState } from '../pipeline/similarity-state';
 import type { LabQuery } from '../protocol/lab-protocol';
 import { answer, type LabAnswer, type LabRun } from './lab-run';
@@ -18,8 +18,8 @@ export async function answerLabQuery(run: LabRun, query: LabQuery): Promise<LabA
       return answer(evaluateState(state, query.settings), []);
     case 'scores': {
       const scores = byMode((mode) => copy(labelsAt(state, query.settings, mode).data));
-      const truth = state.labels.data.slice();
-      return answer({ kind: 'scores', ids: state.ids, classes: state.classes, scores, truth }, [...Object.values(scores).map((a) => a.buffer), truth.buffer]);
+      const truth = state.labels?.data.slice() ?? null;
+      return answer({ kind: 'scores', ids: state.ids, classes: state.classes, scores, truth }, [...Object.values(scores).map((a) => a.buffer), ...(truth ? [truth.buffer] : [])]);
     }
     case 'image':
       return imageAnswer(state, query.index, query.settings);
@@ -36,20 +36,23 @@ export async function answerLabQuery(run: LabRun, query: LabQuery): Promise<LabA
       return answer({ kind: 'val-candidates', candidates: (await run.valCandidates?.()) ?? [] }, []);
     case 'evaluation': {
       const inputs = state.inputsAt(query.settings.scale ?? state.modelScale);
-      const results = byMode((mode) => evaluatePseudoLabels(inputs, state.labels, state.classes, { mode, ...pseudoSettings(query.settings) }));
+      const truth = requireTruth(state);
+      const results = byMode((mode) => evaluatePseudoLabels(inputs, truth, state.classes, { mode, ...pseudoSettings(query.settings) }));
       return answer({ kind: 'evaluation', results }, []);
     }
     case 'pr-curves': {
       if (!(query.classIndex >= 0 && query.classIndex < state.classes.length)) throw new RangeError(`no class ${query.classIndex}`);
       const metric = { convention: query.settings.convention, difficult: query.settings.difficult };
-      const curves = byMode((mode) => classPrCurve(labelsAt(state, query.settings, mode), state.labels, query.classIndex, metric));
+      const truth = requireTruth(state);
+      const curves = byMode((mode) => classPrCurve(labelsAt(state, query.settings, mode), truth, query.classIndex, metric));
       return answer({ kind: 'pr-curves', classIndex: query.classIndex, curves }, []);
     }
     case 'zeta-sweep': {
       const inputs = state.inputsAt(query.settings.scale ?? state.modelScale);
       const { lambda, convention, difficult } = query.settings;
+      const truth = requireTruth(state);
       const sweep = (mode: PseudoLabelMode) =>
-        sweepPseudoLabels(inputs, state.labels, state.classes, { mode, lambda, convention, difficult }, query.zetas).map((point) => point.result.mAP);
+        sweepPseudoLabels(inputs, truth, state.classes, { mode, lambda, convention, difficult }, query.zetas).map((point) => point.result.mAP);
       return answer({ kind: 'zeta-sweep', zetas: query.zetas, mAP: byMode(sweep) }, []);
     }
   }
@@ -75,7 +78,7 @@ function imageAnswer(state: LabState, index: number, settings: LabSettings): Lab
   const scores = byMode((mode) => copy(matrixRow(labelsAt(state, settings, mode), index)));
   const row = (matrix: Matrix) => copy(matrixRow(matrix, index));
   const classes = state.classes.length;
-  const truth = state.labels.data.slice(index * classes, (index + 1) * classes);
+  const truth = state.labels?.data.slice(index * classes, (index + 1) * classes) ?? null;
   const result = {
     kind: 'image' as const,
     index,
@@ -89,7 +92,7 @@ function imageAnswer(state: LabState, index: number, settings: LabSettings): Lab
     scores,
     truth,
   };
-  return answer(result, [result.snippetScores.buffer, result.alphaSnippet.buffer, result.betaSnippet.buffer, truth.buffer]);
+  return answer(result, [result.snippetScores.buffer, result.alphaSnippet.buffer, result.betaSnippet.buffer, ...(truth ? [truth.buffer] : [])]);
 }
 
 async function imageFileAnswer(run: LabRun, index: number): Promise<LabAnswer> {
@@ -105,6 +108,12 @@ async function imageFileAnswer(run: LabRun, index: number): Promise<LabAnswer> {
 function mimeTypeOf(bytes: Uint8Array): string {
   if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'image/png';
   return 'image/jpeg';
+}
+
+/** mAP, PR curves and sweeps need ground truth: a folder without any gets a sentence, not a crash. */
+function requireTruth(state: LabState): LabelMatrix {
+  if (!state.labels) throw new RangeError('this dataset has no ground truth: mAP and PR curves need labelled images');
+  return state.labels;
 }
 
 function labelsAt(state: LabState, settings: LabSettings, mode: PseudoLabelMode): Matrix {

@@ -37,6 +37,6 @@ export async function stateWithGrid(store: EmbeddingStore, current: SimilaritySt
   if (chunks.ids.length !== current.ids.length || rows.some((row) => row === undefined)) {
     throw new RangeError(`the ${grid}×${grid} run covers other images than this one (${chunks.ids.length} vs ${current.ids.length}): compare runs of the same images`);
   }
-  const labels = selectRows(current.labels, rows as number[]);
+  const labels = current.labels && selectRows(current.labels, rows as number[]);
   return assembleSimilarityState(chunks, text, labels, current.classes, current.modelScale);
 }

@@ -3,7 +3,7 @@ import { randomText } from '../../core/lab/synthetic-embeddings';
 import type { RunControl } from '../pipeline/run-control';
 import { describeRunFailure } from '../pipeline/run-failure';
 import { isSimilarityState, type SimilarityState } from '../pipeline/similarity-state';
-import type { FromWorker, SyntheticRunRef, ToWorker } from '../protocol/pipeline-protocol';
+import type { DatasetMessage, FromWorker, SyntheticRunRef, ToWorker } from '../protocol/pipeline-protocol';
 import type { EmbeddingStore } from '../storage/embedding-store';
 import type { FinishedRun } from './finished-run';
 import { openStoredSyntheticRun, storeSyntheticRun, storedSyntheticReference, storedSyntheticRunKey, syntheticRun } from './synthetic-run';
@@ -45,7 +45,7 @@ function openInMemory(images: number, grid: number, slot: WorkerRunSlot): void {
   slot.reset();
   const state = syntheticRun(images, grid, 20, 512);
   slot.finish({ state, source: NO_FILES, imageFiles: new Map(), textEncoder: null, storeKey: null, classNames: {} });
-  slot.post({ type: 'dataset', images, classes: state.classes, split: 'synthetic', warnings: [] });
+  slot.post(syntheticDataset(images, state.classes));
   slot.post({ type: 'complete', images, recomputed: images, runKey: `synthetic:${images}/grid:${grid}` });
 }
 
@@ -74,7 +74,7 @@ async function openStored(run: SyntheticRunRef, referenceSeed: number | null | u
     // The reference is another run for the page: its answers must not come from the streamed run's cache.
     const runKey = reference ? `reference:${referenceSeed ?? 'own'}:${storeKey}` : storeKey;
     slot.finish({ state, source: NO_FILES, imageFiles: new Map(), textEncoder: null, storeKey: reference ? null : storeKey, classNames: {} });
-    slot.post({ type: 'dataset', images: state.ids.length, classes: state.classes, split: 'synthetic', warnings: [] });
+    slot.post(syntheticDataset(state.ids.length, state.classes));
     slot.post({ type: 'complete', images: state.ids.length, recomputed: 0, runKey });
   } catch (error) {
     slot.post({ type: 'error', message: describeRunFailure(error) });
@@ -116,3 +116,8 @@ const NO_FILES: FileSource = {
     throw new Error(`a synthetic run has no files (${path})`);
   },
 };
+
+/** A synthetic run's dataset as the workspace is told of it (labelled: its truth is synthetic too). */
+function syntheticDataset(images: number, classes: readonly string[]): DatasetMessage {
+  return { type: 'dataset', images, classes, promptNames: classes, split: 'synthetic', warnings: [], format: 'synthetic', splits: [], unlabelled: false };
+}

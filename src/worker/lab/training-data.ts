@@ -17,7 +17,7 @@ export async function trainingDataAnswer(run: LabRun, state: LabState, settings:
     zeta: settings.zeta,
     lambda: settings.lambda,
   }).data.slice();
-  const truth = state.labels.data.slice();
+  const truth = state.labels?.data.slice() ?? null;
   const search = run.valSet ? await run.valSet(valSplit) : { set: null, candidates: [], note: 'this run is not stored in the browser: no val split to find' };
   const set = search.set;
   const val = set ? { split: set.split, runKey: set.runKey, ids: set.ids, features: set.features.data, truth: set.truth.data } : null;
@@ -33,5 +33,5 @@ export async function trainingDataAnswer(run: LabRun, state: LabState, settings:
     valCandidates: search.candidates,
     valNote: search.note,
   };
-  return answer(result, [features.buffer, initialLabels.buffer, truth.buffer, ...(val ? [val.features.buffer, val.truth.buffer] : [])]);
+  return answer(result, [features.buffer, initialLabels.buffer, ...(truth ? [truth.buffer] : []), ...(val ? [val.features.buffer, val.truth.buffer] : [])]);
 }

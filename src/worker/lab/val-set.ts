@@ -1,11 +1,10 @@
-import { selectRows } from '../../core/evaluation/select-rows';
-import type { FileSource } from '../../core/dataset-source';
+import type { MultiLabelDataset } from '../../core/datasets/multi-label-dataset';
 import { l2NormalizeRows } from '../../core/training/normalize-features';
 import type { LabelMatrix, Matrix } from '../../core/types';
-import { loadVocDataset } from '../../core/voc';
 import type { EmbeddingStore, RunRecord } from '../storage/embedding-store';
 import { storedChunks } from '../pipeline/embedding-chunks';
 import { globalEmbeddingsOf } from '../pipeline/stream-similarities';
+import { labelsOfRows } from '../pipeline/dataset-message';
 
 /** A split to evaluate a trained head on: another finished run of the same dataset and model. */
 export interface ValSet {
@@ -31,7 +30,13 @@ export interface ValSearch {
  * are all in that split of the same dataset folder. `requested` picks a split; by default 'val' when
  * stored, else the first. Of several runs of one split (grids, subsets), the one with most images.
  */
-export async function findValSet(store: EmbeddingStore, source: FileSource, trainRunKey: string, requested: string | null): Promise<ValSearch> {
+export async function findValSet(
+  store: EmbeddingStore,
+  loadSplit: ((split: string) => Promise<MultiLabelDataset>) | undefined,
+  trainRunKey: string,
+  requested: string | null,
+): Promise<ValSearch> {
+  if (!loadSplit) return { set: null, candidates: [], note: 'this run was not read from a dataset folder: no val split to find' };
   const bySplit = await valRuns(store, trainRunKey);
   if (!bySplit) return { set: null, candidates: [], note: 'the train run is no longer stored in this browser' };
   const candidates = [...bySplit.keys()].sort();
@@ -44,7 +49,7 @@ export async function findValSet(store: EmbeddingStore, source: FileSource, trai
     return { set: null, candidates, note };
   }
   try {
-    return { set: await readValSet(store, source, run), candidates, note: null };
+    return { set: await readValSet(store, loadSplit, run), candidates, note: null };
   } catch (error) {
     return { set: null, candidates, note: `split '${run.meta.dataset.split}': ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -71,9 +76,10 @@ async function valRuns(store: EmbeddingStore, trainRunKey: string): Promise<Map<
   return bySplit;
 }
 
-async function readValSet(store: EmbeddingStore, source: FileSource, run: RunRecord): Promise<ValSet> {
+async function readValSet(store: EmbeddingStore, loadSplit: (split: string) => Promise<MultiLabelDataset>, run: RunRecord): Promise<ValSet> {
   const split = run.meta.dataset.split;
-  const dataset = await loadVocDataset(source, { split });
+  const dataset = await loadSplit(split);
+  if (!dataset.labels) throw new RangeError('this dataset has no ground truth: no val mAP (training stops without it)');
   const rowOf = new Map(dataset.ids.map((id, row) => [String(id), row]));
   const chunks = storedChunks(store, run);
   const missing = chunks.ids.filter((id) => !rowOf.has(id));
@@ -85,7 +91,7 @@ async function readValSet(store: EmbeddingStore, source: FileSource, run: RunRec
     runKey: run.key,
     ids,
     features,
-    truth: selectRows(dataset.labels, ids.map((id) => rowOf.get(id)!)),
+    truth: labelsOfRows(dataset, ids)!,
   };
 }
 

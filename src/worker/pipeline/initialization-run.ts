@@ -2,15 +2,15 @@ import { promptsFor, type PromptChoice } from '../../core/clip/prompts';
 import type { SkippedItem } from '../../core/data-error';
 import type { FileSource } from '../../core/dataset-source';
 import { datasetFingerprint, runKey } from '../../core/init-cache/run-key';
-import { indexImageFiles } from '../../core/initialization/image-files';
-import { selectRows } from '../../core/evaluation/select-rows';
+import { classTokens, imagePathIndex, type MultiLabelDataset } from '../../core/datasets/multi-label-dataset';
 import type { Matrix } from '../../core/types';
-import { ALL_IMAGES, loadVocDataset, type VocDataset } from '../../core/voc';
+import { ALL_IMAGES } from '../../core/voc';
 import { chooseBackend, modelCpuThreads } from '../inference/ort-web';
 import { watchGpuDevice } from '../inference/gpu-device-loss';
 import { loadWebClipModel, type WebClipModel } from '../inference/web-clip-model';
 import type { FromWorker, PromptsMessage, RunRequest } from '../protocol/pipeline-protocol';
-import { openDataset } from './open-dataset';
+import { datasetMessage, firstImages, labelsOfRows } from './dataset-message';
+import { openRefDataset } from './open-dataset';
 import { openModelFiles } from './open-model';
 import { promptEmbeddings } from './prompt-embeddings';
 import { withGpuLossFallback } from './resilient-encoder';
@@ -45,14 +45,22 @@ export interface InitializationResult {
   readonly imageFiles: ReadonlyMap<string, string>;
   /** The prompt set the state was built with. */
   readonly prompts: PromptsMessage;
+  /** Per class, its prompt's name unless the user names it (the dataset's). */
+  readonly promptNames: readonly string[];
+  /** Another split of the same dataset, read as this run's was (a val set for training). */
+  loadSplit(split: string): Promise<MultiLabelDataset>;
 }
 
 export async function runInitialization(request: RunRequest, control: RunControl, store: EmbeddingStore, post: Post): Promise<InitializationResult | null> {
   post({ type: 'stage', stage: 'Reading the dataset…' });
-  const source = await openDataset(request.dataset);
-  const dataset = firstImages(await loadVocDataset(source, { split: request.split ?? undefined }), request.limit);
-  post({ type: 'dataset', images: dataset.ids.length, classes: dataset.classes, split: dataset.split, warnings: dataset.warnings });
+  const onStage = (stage: string) => post({ type: 'stage', stage });
+  const opened = await openRefDataset(request.dataset, request, { split: request.split ?? undefined, onStage });
+  const { source } = opened;
+  const dataset = firstImages(opened.dataset, request.limit);
+  post(datasetMessage(dataset));
   if (dataset.skipped.length) post({ type: 'skipped', items: dataset.skipped });
+  const classes = classTokens(dataset);
+  const promptNames = dataset.classes.map((c) => c.promptName);
   const backend = await chooseBackend(request.preferredProvider);
   post({ type: 'backend', ...backend });
   post({ type: 'stage', stage: 'Loading the model…' });
@@ -66,13 +74,13 @@ export async function runInitialization(request: RunRequest, control: RunControl
   let keepModel = false;
   try {
     const choice: PromptChoice = { template: request.promptTemplate, classNames: request.classNames ?? {} };
-    const prompts = promptsFor(dataset.classes, choice);
+    const prompts = promptsFor(classes, choice, promptNames);
     post({ type: 'stage', stage: 'Encoding the prompts…' });
     const promptsStarted = performance.now();
     const { text, fromCache: textFromCache } = await promptEmbeddings(store, model, prompts);
     const textEncoderMs = performance.now() - promptsStarted;
     post({ type: 'stage', stage: 'Encoding images…' });
-    const imageFiles = await indexImageFiles(source);
+    const imageFiles = imagePathIndex(dataset);
     const ids = dataset.ids.map(String);
     const split = dataset.split ?? ALL_IMAGES;
     const key = runKey({
@@ -82,11 +90,11 @@ export async function runInitialization(request: RunRequest, control: RunControl
       preprocessing: model.config,
       grid: request.grid,
     });
-    const meta = runMeta(ids, dataset, prompts, request, model, text.cols, split);
+    const meta = runMeta(ids, classes, prompts, request, model, text.cols, split);
     // A resumed run keeps the chunk size it was started with: chunk i must mean the same images.
     const run = await store.openRun(key, meta, request.chunkSize);
     const chunks = partition(ids, run.chunkSize);
-    const encoded = await encodeChunks({ request, control, store, post, source, model, imageFiles, key, chunks });
+    const encoded = await encodeChunks({ request, control, store, post, source, rootPath: opened.path, model, imageFiles, key, chunks });
     if (!encoded) {
       post({ type: 'cancelled' });
       return null;
@@ -106,6 +114,8 @@ export async function runInitialization(request: RunRequest, control: RunControl
       source,
       imageFiles,
       prompts: { choice, prompts, textFromCache, textEncoderMs, similaritiesMs },
+      promptNames,
+      loadSplit: async (split) => (await openRefDataset(request.dataset, request, { split })).dataset,
     };
   } finally {
     // After a finished run the caller keeps the model for prompt changes (its text encoder) and releases it.
@@ -119,6 +129,7 @@ interface EncodeContext {
   readonly store: EmbeddingStore;
   readonly post: Post;
   readonly source: FileSource;
+  readonly rootPath: string;
   readonly model: WebClipModel;
   readonly imageFiles: ReadonlyMap<string, string>;
   readonly key: string;
@@ -131,7 +142,7 @@ interface EncodeContext {
  * encodes the next (pipeline/chunk-writer.ts).
  */
 async function encodeChunks(context: EncodeContext): Promise<{ recomputed: number } | null> {
-  const { request, control, store, post, source, model, imageFiles, key, chunks } = context;
+  const { request, control, store, post, source, rootPath, model, imageFiles, key, chunks } = context;
   const finished = new Set(await store.finishedChunks(key));
   const todo = chunks.map((_, index) => index).filter((index) => !finished.has(index));
   const total = chunks.flat().length;
@@ -141,7 +152,7 @@ async function encodeChunks(context: EncodeContext): Promise<{ recomputed: numbe
   const partBytes = preparedChunkBytes(PART_IMAGES, 1 + request.grid ** 2, model.config.inputSize);
   const plan = preparePlan(navigator.hardwareConcurrency, modelCpuThreads(model.provider), partBytes);
   const settings = { grid: request.grid, config: model.config };
-  const preparer = createChunkPreparer({ dataset: request.dataset, source, imageFiles, settings, workers: plan.workers });
+  const preparer = createChunkPreparer({ dataset: request.dataset, rootPath, source, imageFiles, settings, workers: plan.workers });
   const parts = chunkParts(todo, chunks);
   const ahead = createLookAhead(parts, (part) => preparer.prepare(part.chunk, part.ids), plan.ahead);
   const collector = createChunkCollector();
@@ -190,18 +201,16 @@ function createProgressCounter(total: number, fromCache: number, post: Post) {
  * The stored chunks, read one at a time (the snippet embeddings never all in memory), → the similarity
  * state, with the labels of the encoded images (skipped ones are not rows).
  */
-async function assemble(store: EmbeddingStore, key: string, dataset: VocDataset, text: Matrix, scale: number): Promise<SimilarityState> {
+async function assemble(store: EmbeddingStore, key: string, dataset: MultiLabelDataset, text: Matrix, scale: number): Promise<SimilarityState> {
   const run = await store.getRun(key);
   if (!run) throw new Error(`run ${key} is no longer stored: it was deleted while it finished`);
   const chunks = storedChunks(store, run);
-  const rowOf = new Map(dataset.ids.map((id, index) => [String(id), index]));
-  const labels = selectRows(dataset.labels, chunks.ids.map((id) => rowOf.get(id)!));
-  return assembleSimilarityState(chunks, text, labels, dataset.classes, scale);
+  return assembleSimilarityState(chunks, text, labelsOfRows(dataset, chunks.ids), classTokens(dataset), scale);
 }
 
 function runMeta(
   ids: string[],
-  dataset: VocDataset,
+  classes: readonly string[],
   prompts: string[],
   request: RunRequest,
   model: WebClipModel,
@@ -211,7 +220,7 @@ function runMeta(
   const { config } = model;
   return {
     ids,
-    classes: [...dataset.classes],
+    classes: [...classes],
     promptTemplate: request.promptTemplate,
     prompts,
     model: { id: model.id, inputSize: config.inputSize, logitScale: config.logitScale, embedDim },
@@ -219,13 +228,6 @@ function runMeta(
     grid: request.grid,
     dataset: { split, totalImages: ids.length },
   };
-}
-
-/** The dataset cut to its first `limit` images (labels and image records alike). */
-function firstImages(dataset: VocDataset, limit: number | null): VocDataset {
-  if (limit === null || limit >= dataset.ids.length) return dataset;
-  const rows = Array.from({ length: limit }, (_, row) => row);
-  return { ...dataset, ids: dataset.ids.slice(0, limit), images: dataset.images.slice(0, limit), labels: selectRows(dataset.labels, rows) };
 }
 
 function partition<T>(items: readonly T[], size: number): T[][] {

@@ -16,9 +16,10 @@ export async function changePrompts(
   model: WebClipModel,
   store: EmbeddingStore,
   choice: PromptChoice,
+  promptNames?: readonly string[],
 ): Promise<{ state: SimilarityState; message: PromptsMessage }> {
   const started = performance.now();
-  const prompts = promptsFor(state.classes, choice);
+  const prompts = promptsFor(state.classes, choice, promptNames);
   const { text, fromCache } = await promptEmbeddings(store, model, prompts);
   const textDone = performance.now();
   const next = await state.withText(text);

@@ -1,18 +1,20 @@
 import { REFERENCE_REPRODUCTION_SCALE } from '../../core/cdul/temperature';
 import { DataError } from '../../core/data-error';
 import type { FileSource } from '../../core/dataset-source';
+import { detectLayout } from '../../core/datasets/detect-layout';
+import { classTokens, imagePathIndex } from '../../core/datasets/multi-label-dataset';
 import { selectRows } from '../../core/evaluation/select-rows';
-import { indexImageFiles } from '../../core/initialization/image-files';
 import { loadReferenceCache } from '../../core/ref-cache/load-reference-cache';
 import { findReferenceCaches, type ReferenceCacheModel } from '../../core/ref-cache/reference-cache-layout';
-import { loadVocDataset } from '../../core/voc';
 import type { DatasetRef, FromWorker, ReferenceCacheRequest } from '../protocol/pipeline-protocol';
-import { openDataset } from './open-dataset';
+import { datasetMessage } from './dataset-message';
+import { openRefDataset, sourceOfRef } from './open-dataset';
 import type { LabState } from './similarity-state';
 
 /** The reference reproduction's `clip_cache/model_*` folders in a dataset ([] when it has none). */
 export async function listReferenceCaches(dataset: DatasetRef): Promise<ReferenceCacheModel[]> {
-  return findReferenceCaches(await openDataset(dataset));
+  const detected = await detectLayout(sourceOfRef(dataset));
+  return detected ? findReferenceCaches(detected.source) : [];
 }
 
 export interface OpenedReferenceCache {
@@ -28,14 +30,17 @@ export interface OpenedReferenceCache {
  */
 export async function openReferenceCache(request: ReferenceCacheRequest, post: (message: FromWorker) => void): Promise<OpenedReferenceCache> {
   post({ type: 'stage', stage: 'Reading the reference cache…' });
-  const source = await openDataset(request.dataset);
+  const { source, dataset } = await openRefDataset(request.dataset, request, {
+    split: request.split ?? undefined,
+    onStage: (stage) => post({ type: 'stage', stage }),
+    onProgress: readingProgress('Reading the annotations…', post),
+  });
   const caches = await findReferenceCaches(source);
   const cache = caches.find((candidate) => candidate.path === request.modelPath);
   if (!cache?.hasGlobal || !cache.grids.some((grid) => grid.grid === request.grid && grid.hasAlphaBeta)) {
     throw new DataError(`${source.label}/${request.modelPath}`, `holds no global and num_patches_${request.grid}/alpha|beta vectors`);
   }
-  const dataset = await loadVocDataset(source, { split: request.split ?? undefined, onProgress: readingProgress('Reading the annotations…', post) });
-  post({ type: 'dataset', images: dataset.ids.length, classes: dataset.classes, split: dataset.split, warnings: dataset.warnings });
+  post(datasetMessage(dataset));
   const loaded = await loadReferenceCache(source, request.modelPath, dataset.ids, {
     grid: request.grid,
     classCount: dataset.classes.length,
@@ -45,8 +50,8 @@ export async function openReferenceCache(request: ReferenceCacheRequest, post: (
   const scale = REFERENCE_REPRODUCTION_SCALE.scale;
   const state: LabState = {
     ids: loaded.ids.map(String),
-    classes: dataset.classes,
-    labels: selectRows(dataset.labels, loaded.rowsInRequest),
+    classes: classTokens(dataset),
+    labels: dataset.labels && selectRows(dataset.labels, loaded.rowsInRequest),
     snippets: request.grid * request.grid,
     modelScale: scale,
     localCos: null,
@@ -56,7 +61,7 @@ export async function openReferenceCache(request: ReferenceCacheRequest, post: (
       return loaded.inputs;
     },
   };
-  return { state, source, imageFiles: await indexImageFiles(source) };
+  return { state, source, imageFiles: imagePathIndex(dataset) };
 }
 
 const PROGRESS_MS = 250;

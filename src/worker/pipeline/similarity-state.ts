@@ -22,7 +22,8 @@ export interface LabState {
   /** Image ids of the rows, in row order (skipped images are not rows). */
   readonly ids: readonly string[];
   readonly classes: readonly string[];
-  readonly labels: LabelMatrix;
+  /** The rows' ground truth; null for a dataset without any (a plain folder of photos). */
+  readonly labels: LabelMatrix | null;
   /** N² of the snippet grid. */
   readonly snippets: number;
   readonly modelScale: number;
@@ -62,7 +63,7 @@ const SCALES_KEPT = 3;
 export function createSimilarityState(
   embeddings: RunEmbeddings,
   ids: readonly string[],
-  labels: LabelMatrix,
+  labels: LabelMatrix | null,
   classes: readonly string[],
   snippets: number,
   modelScale: number,
@@ -77,7 +78,7 @@ export function createSimilarityState(
 export async function assembleSimilarityState(
   chunks: EmbeddingChunks,
   text: Matrix,
-  labels: LabelMatrix,
+  labels: LabelMatrix | null,
   classes: readonly string[],
   modelScale: number,
 ): Promise<SimilarityState> {
@@ -88,7 +89,7 @@ export async function assembleSimilarityState(
 interface StateContext {
   readonly chunks: EmbeddingChunks;
   readonly text: Matrix;
-  readonly labels: LabelMatrix;
+  readonly labels: LabelMatrix | null;
   readonly classes: readonly string[];
   readonly modelScale: number;
 }
@@ -96,7 +97,7 @@ interface StateContext {
 function stateOf(similarities: ChunkSimilarities, context: StateContext): SimilarityState {
   const { chunks, text, labels, classes, modelScale } = context;
   const { globalCos, localCos } = similarities;
-  if (chunks.ids.length !== labels.rows) throw new RangeError(`${chunks.ids.length} image ids for ${labels.rows} label rows`);
+  if (labels && chunks.ids.length !== labels.rows) throw new RangeError(`${chunks.ids.length} image ids for ${labels.rows} label rows`);
   // Least recently used first: a temperature asked for again moves to the end.
   const byScale = new Map<number, PseudoLabelInputs>();
   return {
@@ -131,6 +132,8 @@ function stateOf(similarities: ChunkSimilarities, context: StateContext): Simila
  */
 export function evaluateState(state: LabState, settings: LabSettings): SummaryResult {
   const started = performance.now();
+  const truth = state.labels;
+  if (!truth) return { kind: 'summary', settings, images: state.ids.length, mAP: null, classesWithoutPositives: [], elapsedMs: 0 };
   const scale = settings.scale ?? state.modelScale;
   const metric = { convention: settings.convention, difficult: settings.difficult } as const;
   const memo = memoOf(state);
@@ -139,7 +142,7 @@ export function evaluateState(state: LabState, settings: LabSettings): SummaryRe
     let result = memo.get(key);
     if (!result) {
       const inputs = state.inputsAt(scale);
-      result = evaluatePseudoLabels(inputs, state.labels, state.classes, { mode, zeta: settings.zeta, lambda: settings.lambda, ...metric });
+      result = evaluatePseudoLabels(inputs, truth, state.classes, { mode, zeta: settings.zeta, lambda: settings.lambda, ...metric });
       if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
       memo.set(key, result);
     }
@@ -149,7 +152,7 @@ export function evaluateState(state: LabState, settings: LabSettings): SummaryRe
   return {
     kind: 'summary',
     settings,
-    images: state.labels.rows,
+    images: truth.rows,
     mAP: { global: at('global').mAP, aggregate: at('aggregate').mAP, final: final.mAP },
     classesWithoutPositives: final.classesWithoutPositives,
     elapsedMs: performance.now() - started,

@@ -72,7 +72,7 @@ describe('a run state assembled chunk by chunk from the store', () => {
     }
     const settings = { zeta: 0.2, lambda: 0.5, scale: null, convention: 'step', difficult: 'positive' } as const;
     const final = evaluatePseudoLabels(allInMemory(stored, text, 100).inputs, labels, classes, { ...settings, mode: 'final' });
-    expect(evaluateState(state, settings).mAP.final).toBe(final.mAP);
+    expect(evaluateState(state, settings).mAP!.final).toBe(final.mAP);
   });
 
   it('a new prompt set reads the chunks again and equals the all-in-memory path under the new text', async () => {

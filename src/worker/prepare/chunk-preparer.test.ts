@@ -37,6 +37,7 @@ function pool(workers: number, extra: Partial<ChunkPreparerOptions> = {}) {
   const fakes: FakeWorker[] = [];
   const preparer = createChunkPreparer({
     dataset: { kind: 'http', url: '/voc/', label: 'voc' },
+    rootPath: '',
     source: {} as FileSource,
     imageFiles: new Map([['a', 'JPEGImages/a.jpg'], ['b', 'JPEGImages/b.jpg']]),
     settings: { grid: 3, config: { inputSize: 224, resizeShortestEdge: 224, cropSize: 224, mean: [0, 0, 0], std: [1, 1, 1] } },

@@ -19,6 +19,8 @@ export interface ChunkPreparer {
 
 export interface ChunkPreparerOptions {
   readonly dataset: DatasetRef;
+  /** The dataset's root inside `dataset` ('' when it is the chosen folder): image paths are relative to it. */
+  readonly rootPath: string;
   /** The same dataset opened here: used in this thread where no worker can be started. */
   readonly source: FileSource;
   readonly imageFiles: ReadonlyMap<string, string>;
@@ -66,7 +68,7 @@ export function createChunkPreparer(options: ChunkPreparerOptions): ChunkPrepare
 
 function createWorkerPool(options: ChunkPreparerOptions, spawn: (n: number) => Worker, idle: IdleWorkers | undefined): ChunkPreparer {
   const silenceMs = options.silenceMs ?? DEFAULT_SILENCE_MS;
-  const open: ToPrepareWorker = { type: 'open', dataset: options.dataset, settings: plainSettings(options.settings) };
+  const open: ToPrepareWorker = { type: 'open', dataset: options.dataset, rootPath: options.rootPath, settings: plainSettings(options.settings) };
   const queue: Job[] = [];
   let slots: Slot[] = [];
   let closed = false;

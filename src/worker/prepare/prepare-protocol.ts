@@ -8,7 +8,8 @@ import type { DatasetRef } from '../protocol/pipeline-protocol';
  * and a recycled pixel buffer when the pipeline has one.
  */
 export type ToPrepareWorker =
-  | { readonly type: 'open'; readonly dataset: DatasetRef; readonly settings: ChunkSettings }
+  /** `rootPath`: the dataset's root inside the chosen folder (image paths are relative to it). */
+  | { readonly type: 'open'; readonly dataset: DatasetRef; readonly rootPath: string; readonly settings: ChunkSettings }
   | {
       readonly type: 'prepare';
       readonly index: number;

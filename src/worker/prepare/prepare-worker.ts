@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import type { FileSource } from '../../core/dataset-source';
 import { prepareChunk, type ChunkSettings } from '../../core/initialization/prepare-chunk';
-import { openDataset } from '../pipeline/open-dataset';
+import { openRefRoot } from '../pipeline/open-dataset';
 import { loadBrowserJpegCodec } from './browser-jpeg-codec';
 import type { FromPrepareWorker, ToPrepareWorker } from './prepare-protocol';
 
@@ -19,7 +19,7 @@ const reply = (message: FromPrepareWorker, transfer: Transferable[] = []) => sel
 self.onmessage = async (event: MessageEvent<ToPrepareWorker>) => {
   const message = event.data;
   if (message.type === 'open') {
-    const source = openDataset(message.dataset);
+    const source = Promise.resolve().then(() => openRefRoot(message.dataset, message.rootPath));
     // Reported with the first request; a rejection sitting here until then is expected.
     source.catch(() => undefined);
     loadBrowserJpegCodec().catch(() => undefined);

@@ -2,6 +2,8 @@ import type { LabSettings } from '../../core/evaluation/lab-settings';
 import type { ByMode } from '../../core/evaluation/pseudo-label-modes';
 import type { MeanApResult } from '../../core/metrics/mean-ap';
 import type { PrCurve } from '../../core/metrics/pr-curve';
+import type { LayoutFacts } from '../../core/datasets/layout-splits';
+import type { DatasetFormat } from '../../core/datasets/multi-label-dataset';
 import type { ReferenceCacheModel } from '../../core/ref-cache/reference-cache-layout';
 import type { DatasetRef } from './refs';
 
@@ -38,7 +40,9 @@ export type LabQuery =
 /** Questions about a dataset, answered without a finished run. */
 export type DatasetQuery =
   /** Which reference-reproduction caches (clip_cache/model_*) the dataset holds ([] when none, or not a VOC folder). */
-  { readonly kind: 'reference-caches'; readonly dataset: DatasetRef };
+  | { readonly kind: 'reference-caches'; readonly dataset: DatasetRef }
+  /** The layout found in the dataset (or the one asked for) and the splits it offers, from file names only. */
+  | { readonly kind: 'dataset-layout'; readonly dataset: DatasetRef; readonly format: DatasetFormat | 'auto' };
 
 /** Everything the page may ask the pipeline worker with a 'query' message. */
 export type WorkerQuery = LabQuery | DatasetQuery;
@@ -48,7 +52,8 @@ export interface SummaryResult {
   readonly kind: 'summary';
   readonly settings: LabSettings;
   readonly images: number;
-  readonly mAP: ByMode<number>;
+  /** null: the dataset has no ground truth (a plain folder): nothing to measure against. */
+  readonly mAP: ByMode<number> | null;
   readonly classesWithoutPositives: readonly string[];
   readonly elapsedMs: number;
 }
@@ -64,8 +69,8 @@ export interface ScoresResult {
   readonly classes: readonly string[];
   /** [images × classes] row-major, per mode. */
   readonly scores: ByMode<Float32Array>;
-  /** [images × classes]: 1 positive, −1 negative, 0 difficult-only. */
-  readonly truth: Int8Array;
+  /** [images × classes]: 1 positive, −1 negative, 0 difficult-only; null without ground truth. */
+  readonly truth: Int8Array | null;
 }
 
 export interface ImageResult {
@@ -81,7 +86,8 @@ export interface ImageResult {
   readonly alpha: Float32Array;
   readonly beta: Float32Array;
   readonly scores: ByMode<Float32Array>;
-  readonly truth: Int8Array;
+  /** null without ground truth. */
+  readonly truth: Int8Array | null;
 }
 
 export interface ImageFileResult {
@@ -129,8 +135,8 @@ export interface TrainingDataResult {
   readonly features: Float32Array;
   /** [images × classes]: the final pseudo labels at the query's setting. */
   readonly initialLabels: Float32Array;
-  /** [images × classes]: 1 positive, −1 negative, 0 difficult-only. */
-  readonly truth: Int8Array;
+  /** [images × classes]: 1 positive, −1 negative, 0 difficult-only; null without ground truth. */
+  readonly truth: Int8Array | null;
   readonly val: {
     readonly split: string;
     readonly runKey: string;
@@ -151,7 +157,13 @@ export interface ValCandidatesResult {
 
 export type LabResult = SummaryResult | ValCandidatesResult | TrainingDataResult | CachedGridsResult | ScoresResult | ImageResult | ImageFileResult | EvaluationResult | PrCurvesResult | ZetaSweepResult;
 
-export type WorkerQueryResult = LabResult | ReferenceCachesResult;
+export interface DatasetLayoutResult {
+  readonly kind: 'dataset-layout';
+  /** null: no layout found (a folder of photos without classes.txt, or not the format asked for). */
+  readonly layout: LayoutFacts | null;
+}
+
+export type WorkerQueryResult = LabResult | ReferenceCachesResult | DatasetLayoutResult;
 
 /** The result type that answers a query of kind K. */
 export type QueryResultOf<K extends WorkerQuery['kind']> = Extract<WorkerQueryResult, { kind: K }>;

@@ -1,5 +1,6 @@
 import type { PromptChoice } from '../../core/clip/prompts';
 import type { SkippedItem } from '../../core/data-error';
+import type { DatasetClass, DatasetFormat } from '../../core/datasets/multi-label-dataset';
 import type { LabSettings } from '../../core/evaluation/lab-settings';
 import type { WorkerQuery, WorkerQueryResult } from './lab-protocol';
 import type { DatasetRef, ExecutionProvider, ModelRef } from './refs';
@@ -12,7 +13,18 @@ import type { DatasetRef, ExecutionProvider, ModelRef } from './refs';
  */
 
 export type { DatasetRef, ExecutionProvider, ModelRef } from './refs';
-export interface RunRequest {
+
+/** How to read the chosen folder: its layout (detected by default), a class list typed in the lab, COCO's crowd labels. */
+export interface DatasetChoice {
+  /** Absent or 'auto': detected (VOC, COCO, NUS-WIDE, then a folder with classes.txt). */
+  readonly format?: DatasetFormat | 'auto';
+  /** Classes typed in the lab for a plain folder of photos (replaces its classes.txt). */
+  readonly classes?: readonly DatasetClass[] | null;
+  /** COCO: crowd annotations counted positive (default, as the literature does) or ignored. */
+  readonly crowd?: 'positive' | 'ignore';
+}
+
+export interface RunRequest extends DatasetChoice {
   readonly dataset: DatasetRef;
   readonly split: string | null;
   /** Only the first N images of the split (a quick look, or a test on a slow software GPU); null = all. */
@@ -28,12 +40,39 @@ export interface RunRequest {
 }
 
 /** A reference reproduction's cache (`clip_cache/model_<clip>/…`) to open like a finished run. */
-export interface ReferenceCacheRequest {
+export interface ReferenceCacheRequest extends DatasetChoice {
   readonly dataset: DatasetRef;
   readonly split: string | null;
   /** A model folder as listed, e.g. clip_cache/model_RN50x64. */
   readonly modelPath: string;
   readonly grid: number;
+}
+
+/** A `cdul cache` output folder (e.g. merged from a cluster's shards) to open like a finished run, next to its dataset. */
+export interface CacheFolderRequest extends DatasetChoice {
+  /** The dataset the cache was computed from (ground truth, thumbnails, heatmap backgrounds); its split is the manifest's. */
+  readonly dataset: DatasetRef;
+  /** The cache folder (manifest.json and the .npy arrays), or the folder just above it; null: reopen `storedRunKey`. */
+  readonly cache: DatasetRef | null;
+  /** A cache folder imported before (the key its 'complete' gave): reopened from the browser's store (a reload). */
+  readonly storedRunKey?: string;
+  /** The folder's name as the run panel shows it when it is reopened from the store. */
+  readonly cacheLabel?: string;
+  /** The lab's model: when it is the cache's (manifest model id), its text encoder answers prompt changes. */
+  readonly model: ModelRef;
+  /** Images per stored chunk. */
+  readonly chunkSize: number;
+}
+
+/** What the run panel says of an opened cache folder. */
+export interface CacheFolderSummary {
+  readonly label: string;
+  readonly modelId: string;
+  readonly grid: number;
+  /** Images whose embeddings were stored in the browser now (0: the folder had been opened before). */
+  readonly imported: number;
+  /** Why prompts cannot change (the lab's model is not the cache's); null when they can. */
+  readonly promptsUnavailable: string | null;
 }
 
 /** One progress figure for all the files of a model: what a single progress bar shows. */
@@ -72,6 +111,8 @@ export type ToWorker =
   | { readonly type: 'query'; readonly requestId: number; readonly query: WorkerQuery }
   /** Opens one like a finished run (then 'complete' with `fixedScale`). */
   | { readonly type: 'open-reference-cache'; readonly request: ReferenceCacheRequest }
+  /** Imports a `cdul cache` folder into the browser's store and opens it like a finished run (then 'complete' with `cacheFolder`). */
+  | { readonly type: 'open-cache-folder'; readonly request: CacheFolderRequest }
   /** Test-only: destroys onnxruntime-web's GPUDevice, a real device loss. Sent only by the page's `?e2e` hooks. */
   | { readonly type: 'debug-lose-gpu-device' }
   /** Test/benchmark-only: a finished run of synthetic embeddings (lab/synthetic-run.ts). Sent only by `?e2e` hooks. */
@@ -117,11 +158,28 @@ export interface PromptsMessage {
   readonly similaritiesMs: number;
 }
 
+/** The dataset a run reads, as opened: what the workspace shows and the views adapt to. */
+export interface DatasetMessage {
+  readonly type: 'dataset';
+  readonly images: number;
+  /** Class tokens, in column order. */
+  readonly classes: readonly string[];
+  /** Per class, what its prompt says unless the user edits it (a class list's own prompt text). */
+  readonly promptNames: readonly string[];
+  readonly split: string | null;
+  readonly warnings: readonly string[];
+  /** The layout detected ('synthetic' for test runs) and the splits it offers. */
+  readonly format: DatasetFormat | 'synthetic';
+  readonly splits: readonly string[];
+  /** No ground truth (a plain folder): the views show what needs none instead of mAP. */
+  readonly unlabelled: boolean;
+}
+
 export type FromWorker =
   | { readonly type: 'backend'; readonly provider: ExecutionProvider; readonly fallbackReason: string | null; readonly wasmThreads: number }
   | { readonly type: 'stage'; readonly stage: string }
   | { readonly type: 'model-download'; readonly progress: DownloadProgress }
-  | { readonly type: 'dataset'; readonly images: number; readonly classes: readonly string[]; readonly split: string | null; readonly warnings: readonly string[] }
+  | DatasetMessage
   | { readonly type: 'progress'; readonly progress: RunProgress }
   | { readonly type: 'skipped'; readonly items: readonly SkippedItem[] }
   | { readonly type: 'paused' }
@@ -132,6 +190,8 @@ export type FromWorker =
       readonly runKey: string;
       /** Set for a reference cache: the only softmax scale its scores exist at (no temperature choice). */
       readonly fixedScale?: number;
+      /** Set for a `cdul cache` folder opened in the lab. */
+      readonly cacheFolder?: CacheFolderSummary;
     }
   | { readonly type: 'cancelled' }
   | { readonly type: 'prompts'; readonly prompts: PromptsMessage }

@@ -124,7 +124,8 @@ function trainingData(message: TrainingDataMessage): TrainingData {
     features: createMatrix(rows, message.dim, message.features),
     initialLabels: createMatrix(rows, classes, message.initialLabels),
     classes: message.classes,
-    trainTruth: { rows, cols: classes, data: message.truth },
+    // Without ground truth (a plain folder) the trainer reports no pseudo-label mAP.
+    ...(message.truth ? { trainTruth: { rows, cols: classes, data: message.truth } } : {}),
     ...(val
       ? { val: { features: createMatrix(val.ids.length, message.dim, val.features), truth: { rows: val.ids.length, cols: classes, data: val.truth } } }
       : {}),

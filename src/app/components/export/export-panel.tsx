@@ -14,7 +14,7 @@ import { metricLabel, scaleLabel } from '../../../core/lab/compare';
 import { download } from '../../lib/download';
 import { useLabServices } from '../../state/lab-services';
 import { useLabStore } from '../../state/lab-store';
-import { useRunStatus } from '../../state/run-status-store';
+import { useRunStatus, useUnlabelled } from '../../state/run-status-store';
 import './export.css';
 import { RefinedExport } from './refined-export';
 
@@ -30,7 +30,8 @@ const MODES: readonly PseudoLabelMode[] = [...PSEUDO_LABEL_MODES].reverse();
 
 /**
  * Downloads of the finished run at one setting: pseudo labels (CSV, JSON, VOC `<class>_<split>.txt` in
- * one zip) and the evaluation report (JSON). With several `choices` (Compare's A and B) a select picks one.
+ * one zip) and the evaluation report (JSON; not offered without ground truth: there is nothing to
+ * evaluate against). With several `choices` (Compare's A and B) a select picks one.
  */
 export function ExportPanel({ choices, headingLevel = 2 }: { choices: readonly ExportChoice[]; headingLevel?: 2 | 3 }) {
   const { client } = useLabServices();
@@ -40,6 +41,7 @@ export function ExportPanel({ choices, headingLevel = 2 }: { choices: readonly E
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = useRunStatus();
+  const unlabelled = useUnlabelled();
   const selection = useLabStore((state) => state.selection);
   const choice = choices[Math.min(choiceIndex, choices.length - 1)]!;
   const settings = choice.settings;
@@ -132,11 +134,14 @@ export function ExportPanel({ choices, headingLevel = 2 }: { choices: readonly E
         {button('csv', 'Pseudo labels CSV')}
         {button('json', 'Pseudo labels JSON')}
         {button('voc', `VOC <class>_${split}.txt (zip)`)}
-        {button('report', 'Evaluation report JSON')}
+        {!unlabelled && button('report', 'Evaluation report JSON')}
       </div>
       <p className="muted export-note">
-        At ζ {settings.zeta.toFixed(2)} · λ {settings.lambda.toFixed(2)} · temperature {scaleLabel(settings.scale, PAPER_SCALE.scale, REFERENCE_REPRODUCTION_SCALE.scale)}; the report’s AP:{' '}
-        {metricLabel(settings.convention, settings.difficult)}. The VOC files come as one zip (one download, not one per class).
+        At ζ {settings.zeta.toFixed(2)} · λ {settings.lambda.toFixed(2)} · temperature {scaleLabel(settings.scale, PAPER_SCALE.scale, REFERENCE_REPRODUCTION_SCALE.scale)};{' '}
+        {unlabelled
+          ? 'no evaluation report: this dataset has no ground truth (the label files hold the scores only, as for any dataset).'
+          : `the report’s AP: ${metricLabel(settings.convention, settings.difficult)}.`}{' '}
+        The VOC files come as one zip (one download, not one per class).
       </p>
       <RefinedExport context={context} />
       <p role="status" aria-label="Export status" className="muted">

@@ -11,7 +11,7 @@ import { useLabQuery } from '../../state/use-lab-query';
 type RefinedKind = 'csv' | 'json';
 
 /**
- * Downloads of a training run's refined pseudo labels (Y0, refined, truth per image and class), shown
+ * Downloads of a training run's refined pseudo labels (Y0, refined, and truth when the dataset has one, per image and class), shown
  * only while the labels the training view chose belong to the open run (same run key, images × classes).
  * The image ids and ground truth come from the run's 'scores' answer at the workspace setting (the
  * gallery's, so usually cached); they do not depend on the setting.
@@ -56,7 +56,7 @@ export function RefinedExport({ context }: { context(): ExportContext }) {
       </div>
       <p className="muted export-note">
         Refined pseudo labels of training run {refined.runName} after epoch {refined.epoch}: per image and class Y0 (the labels training started from), the
-        refined label and the ground truth.
+        refined label and {scores.truth ? 'the ground truth' : 'no ground truth (this dataset has none)'}.
       </p>
       <p role="status" aria-label="Refined export status" className="muted">
         {done && `Saved ${done}`}

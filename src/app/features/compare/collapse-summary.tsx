@@ -5,7 +5,7 @@ import type { ZetaSweepResult } from '../../../worker/protocol/lab-protocol';
 
 /** The sentence that explains the temperature collapse (issue 5 item 4). */
 export const COLLAPSE_EXPLANATION =
-  'With scale 1/ln 100 ≈ 0.217 the softmax over 20 classes is nearly uniform (every score ≈ 0.05), so α < ζ for every ζ ≥ 0.1 and the aggregate falls back to β, the minimum over snippets.';
+  'With scale 1/ln 100 ≈ 0.217 the softmax over the classes is nearly uniform (every score ≈ 1 / the number of classes: 0.05 for VOC’s 20), so α < ζ for every ζ above that and the aggregate falls back to β, the minimum over snippets.';
 
 /** Why the reference reproduction found aggregation useless: the largest score at its scale and the ζ from which the aggregate is β. */
 export function CollapseSummary({ sweep, scores, b }: { sweep: ZetaSweepResult | undefined; scores: Float32Array | undefined; b: LabSettings }) {

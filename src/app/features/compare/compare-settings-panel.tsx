@@ -1,4 +1,5 @@
 import { useLabStore } from '../../state/lab-store';
+import { useUnlabelled } from '../../state/run-status-store';
 import { useLabQuery } from '../../state/use-lab-query';
 import { COLLAPSE_EXPLANATION } from './collapse-summary';
 import { SettingsEditor } from './settings-editor';
@@ -9,12 +10,13 @@ export function CompareSettingsPanel() {
   const workspaceSettings = useLabStore((state) => state.settings);
   const { setCompareSide, setCompareSides, swapCompareSides, paperVersusReference } = useLabStore.getState();
   const grids = useLabQuery({ kind: 'cached-grids' });
+  const unlabelled = useUnlabelled();
   return (
     <section className="panel compare-settings" aria-labelledby="compare-heading">
       <h2 id="compare-heading">Compare two settings</h2>
       <div className="compare-sides">
-        <SettingsEditor side="A" settings={compare.a} grids={grids.data} onChange={(patch) => setCompareSide('a', patch)} />
-        <SettingsEditor side="B" settings={compare.b} grids={grids.data} onChange={(patch) => setCompareSide('b', patch)} />
+        <SettingsEditor side="A" settings={compare.a} grids={grids.data} unlabelled={unlabelled} onChange={(patch) => setCompareSide('a', patch)} />
+        <SettingsEditor side="B" settings={compare.b} grids={grids.data} unlabelled={unlabelled} onChange={(patch) => setCompareSide('b', patch)} />
       </div>
       <div className="controls compare-actions">
         <button type="button" onClick={swapCompareSides}>

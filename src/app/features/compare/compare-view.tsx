@@ -1,13 +1,17 @@
+import type { LabSettings } from '../../../core/evaluation/lab-settings';
 import { NeedsRun } from '../../components/needs-run';
 import { ExportPanel } from '../../components/export/export-panel';
 import { useLabStore } from '../../state/lab-store';
 import { isPaperVersusReference } from '../../state/settings';
-import { useRunStatus } from '../../state/run-status-store';
+import { useRunStatus, useUnlabelled } from '../../state/run-status-store';
+import { AgreementSection } from './agreement-section';
 import { ChangedSection } from './changed-section';
 import { ClassSection } from './class-section';
 import { CollapseSection } from './collapse-section';
 import { CompareSettingsPanel } from './compare-settings-panel';
+import { LabelSetSection } from './label-set-section';
 import { MapSection } from './map-section';
+import { NoTruthNote } from './no-truth-note';
 import { PrSection } from './pr-section';
 import { useSettled } from './use-settled';
 import { ZetaSection } from './zeta-section';
@@ -22,20 +26,15 @@ export function CompareView() {
 
 function CompareResults() {
   const compare = useLabStore((state) => state.compare);
+  const unlabelled = useUnlabelled();
   // The sliders move at once; the worker is asked once they rest (a drag would queue a sweep per step).
   const a = useSettled(compare.a);
   const b = useSettled(compare.b);
   return (
     <div className="compare">
+      {unlabelled && <NoTruthNote />}
       <CompareSettingsPanel />
-      {isPaperVersusReference(a, b) && <CollapseSection a={a} b={b} />}
-      <MapSection a={a} b={b} />
-      <ZetaSection a={a} b={b} />
-      <div className="compare-grid">
-        <ClassSection a={a} b={b} />
-        <ChangedSection a={a} b={b} />
-      </div>
-      <PrSection a={a} b={b} />
+      {unlabelled ? <WithoutTruth a={a} b={b} /> : <WithTruth a={a} b={b} />}
       <section className="panel">
         <ExportPanel
           choices={[
@@ -45,5 +44,34 @@ function CompareResults() {
         />
       </section>
     </div>
+  );
+}
+
+/** mAP, per-class AP, ζ sweeps and PR curves: every section that scores A and B against the ground truth. */
+function WithTruth({ a, b }: { a: LabSettings; b: LabSettings }) {
+  return (
+    <>
+      {isPaperVersusReference(a, b) && <CollapseSection a={a} b={b} />}
+      <MapSection a={a} b={b} />
+      <ZetaSection a={a} b={b} />
+      <div className="compare-grid">
+        <ClassSection a={a} b={b} />
+        <ChangedSection a={a} b={b} />
+      </div>
+      <PrSection a={a} b={b} />
+    </>
+  );
+}
+
+/** No ground truth: the 'evaluation', 'pr-curves' and 'zeta-sweep' questions are never asked, only 'scores'. */
+function WithoutTruth({ a, b }: { a: LabSettings; b: LabSettings }) {
+  return (
+    <>
+      <AgreementSection a={a} b={b} />
+      <div className="compare-grid">
+        <LabelSetSection a={a} b={b} />
+        <ChangedSection a={a} b={b} />
+      </div>
+    </>
   );
 }

@@ -17,9 +17,12 @@ export function SettingsEditor({
   side,
   settings,
   grids,
+  unlabelled = false,
   onChange,
 }: {
   side: 'A' | 'B';
+  /** No ground truth: the AP convention and difficult handling measure nothing, so they are not offered. */
+  unlabelled?: boolean;
   settings: LabSettings;
   /** The grids with a finished run of these images in the browser (a select appears when there are several). */
   grids: CachedGridsResult | undefined;
@@ -44,23 +47,7 @@ export function SettingsEditor({
           <option value="reference">{REFERENCE_REPRODUCTION_SCALE.label}</option>
         </select>
       </label>
-      <label className="field">
-        AP convention
-        <select value={settings.convention} onChange={(event) => onChange({ convention: event.target.value as LabSettings['convention'] })}>
-          {AP_CONVENTIONS.map((convention) => (
-            <option key={convention} value={convention}>
-              {AP_CONVENTION_LABELS[convention]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        Difficult objects
-        <select value={settings.difficult} onChange={(event) => onChange({ difficult: event.target.value as LabSettings['difficult'] })}>
-          <option value="positive">count as positive (reproduction)</option>
-          <option value="ignore">ignored (VOC protocol)</option>
-        </select>
-      </label>
+      {!unlabelled && <MetricFields settings={settings} onChange={onChange} />}
       {grids && grids.grids.length > 1 && (
         <label className="field">
           Snippet grid {side}
@@ -82,5 +69,30 @@ export function SettingsEditor({
       )}
       <PromptTemplateField side={side} template={settings.promptTemplate} onChange={(promptTemplate) => onChange({ promptTemplate })} />
     </fieldset>
+  );
+}
+
+/** How AP is measured: the convention and the `difficult` objects (only where there is ground truth). */
+function MetricFields({ settings, onChange }: { settings: LabSettings; onChange: (patch: Partial<LabSettings>) => void }) {
+  return (
+    <>
+      <label className="field">
+        AP convention
+        <select value={settings.convention} onChange={(event) => onChange({ convention: event.target.value as LabSettings['convention'] })}>
+          {AP_CONVENTIONS.map((convention) => (
+            <option key={convention} value={convention}>
+              {AP_CONVENTION_LABELS[convention]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        Difficult objects
+        <select value={settings.difficult} onChange={(event) => onChange({ difficult: event.target.value as LabSettings['difficult'] })}>
+          <option value="positive">count as positive (reproduction)</option>
+          <option value="ignore">ignored (VOC protocol)</option>
+        </select>
+      </label>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import type { GalleryFilter, GalleryMode, GallerySort } from '../../../core/lab/gallery';
+import { availableFilters, availableSorts, type GalleryAbilities } from '../../../core/lab/gallery-order';
 import { naturalClassName } from '../../../core/voc';
 import { useLabStore } from '../../state/lab-store';
 import { refinedNames } from '../../state/refined-labels';
@@ -11,10 +12,30 @@ interface ControlsBarProps {
   /** The controls in force (training's modes, filter and sort fall back when its labels are not shown). */
   readonly controls: { readonly mode: GalleryMode; readonly sort: GallerySort; readonly filter: GalleryFilter };
   readonly refined: RefinedLabels | null;
+  /** Whether the data has ground truth and training's labels: the orders and filters that need them are offered only then. */
+  readonly abilities: GalleryAbilities;
 }
 
+const FILTER_TEXT: Readonly<Record<GalleryFilter, string>> = {
+  all: 'every image',
+  disagrees: 'aggregate disagrees with global',
+  'has-missed': 'with missed labels',
+  'has-fp': 'with false positives',
+  'refined-changed': 'where training changed a label',
+};
+
+const SORT_TEXT: Readonly<Record<GallerySort, string>> = {
+  dataset: 'split order',
+  score: 'by confidence (highest score first)',
+  'label-count': 'by label count (most labels first)',
+  margin: 'by margin (scores nearest the cut first)',
+  'missed-first': 'missed labels first',
+  disagreement: 'largest aggregate − global gap first',
+  refinement: 'largest change by training first',
+};
+
 /** Labels shown, label cut, class filter, what to show and the order, with how many images match. */
-export function GalleryControlsBar({ classes, shown, total, controls, refined }: ControlsBarProps) {
+export function GalleryControlsBar({ classes, shown, total, controls, refined, abilities }: ControlsBarProps) {
   const { cut, classToken } = useLabStore((state) => state.view.gallery);
   const set = useLabStore((state) => state.setGallery);
   const { mode, sort, filter } = controls;
@@ -49,21 +70,21 @@ export function GalleryControlsBar({ classes, shown, total, controls, refined }:
       <label className="field">
         Show
         <select aria-label="Show only" value={filter} onChange={(event) => set({ filter: event.target.value as GalleryFilter })}>
-          <option value="all">every image</option>
-          <option value="disagrees">aggregate disagrees with global</option>
-          <option value="has-missed">with missed labels</option>
-          <option value="has-fp">with false positives</option>
-          {refined && <option value="refined-changed">where training changed a label</option>}
+          {availableFilters(abilities).map((entry) => (
+            <option key={entry} value={entry}>
+              {FILTER_TEXT[entry]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         Sort
         <select aria-label="Sort images" value={sort} onChange={(event) => set({ sort: event.target.value as GallerySort })}>
-          <option value="dataset">split order</option>
-          <option value="score">by score (highest first)</option>
-          <option value="missed-first">missed labels first</option>
-          <option value="disagreement">largest aggregate − global gap first</option>
-          {refined && <option value="refinement">largest change by training first</option>}
+          {availableSorts(abilities).map((entry) => (
+            <option key={entry} value={entry}>
+              {SORT_TEXT[entry]}
+            </option>
+          ))}
         </select>
       </label>
       <p className="muted gallery-count" role="status" aria-label="Images shown">

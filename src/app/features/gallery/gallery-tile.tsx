@@ -1,4 +1,6 @@
-import { labelChanges, markCounts, tileLabels, type GalleryMarking, type GalleryScores } from '../../../core/lab/gallery';
+import { markCounts, scoresOf, tileLabels, type GalleryMarking, type GalleryScores, type MarkCounts } from '../../../core/lab/gallery';
+import { labelCount } from '../../../core/lab/label-certainty';
+import { labelChanges } from '../../../core/lab/label-changes';
 import { naturalClassName } from '../../../core/voc';
 import { MARK_TEXT } from '../../components/label-marks';
 import { useImageUrl } from '../../components/use-image-url';
@@ -17,7 +19,10 @@ interface TileProps {
   onFocus(): void;
 }
 
-/** One image: its thumbnail, id, mark counts and top labels; its accessible name says all of it. */
+/**
+ * One image: its thumbnail, id, mark counts (without ground truth: how many labels it has at the cut) and
+ * top labels; its accessible name says all of it.
+ */
 export function GalleryTile({ data, index, position, column, marking, focused, onOpen, onFocus }: TileProps) {
   const image = useImageUrl(index);
   const id = data.ids[index]!;
@@ -26,6 +31,7 @@ export function GalleryTile({ data, index, position, column, marking, focused, o
   const visible = shown.slice(0, marking.mode === 'refined' ? LABELS_SHOWN - 2 : LABELS_SHOWN);
   const hidden = hiddenPredicted + shown.length - visible.length;
   const counts = markCounts(data, index, marking);
+  const labels = counts ? 0 : labelCount(scoresOf(data, marking.mode), data.classes.length, index, marking.cut);
   const describe = (label: (typeof shown)[number]) =>
     `${naturalClassName(data.classes[label.classIndex]!)} ${label.score.toFixed(2)}${label.mark ? `, ${MARK_TEXT[label.mark].name}` : ''}`;
   const changes = marking.mode === 'refined' ? labelChanges(data, index, marking.cut) : null;
@@ -61,9 +67,7 @@ export function GalleryTile({ data, index, position, column, marking, focused, o
       <div className="tile-head">
         <span className="tile-id">{id}</span>
         <span className="tile-counts" aria-hidden="true">
-          {counts.tp > 0 && <span className="mark tp">{counts.tp}✓</span>}
-          {counts.fp > 0 && <span className="mark fp">{counts.fp}✗</span>}
-          {counts.missed > 0 && <span className="mark missed">{counts.missed}○</span>}
+          {counts ? <TileCounts counts={counts} /> : <span className="mark none">{labels === 1 ? '1 label' : `${labels} labels`}</span>}
         </span>
       </div>
       <ul className="tile-labels" aria-hidden="true">
@@ -79,5 +83,15 @@ export function GalleryTile({ data, index, position, column, marking, focused, o
       </ul>
       {changeNames && changeText && <TileChanges gained={changeNames.gained} lost={changeNames.lost} text={changeText} />}
     </div>
+  );
+}
+
+function TileCounts({ counts }: { counts: MarkCounts }) {
+  return (
+    <>
+      {counts.tp > 0 && <span className="mark tp">{counts.tp}✓</span>}
+      {counts.fp > 0 && <span className="mark fp">{counts.fp}✗</span>}
+      {counts.missed > 0 && <span className="mark missed">{counts.missed}○</span>}
+    </>
   );
 }

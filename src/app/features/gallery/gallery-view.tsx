@@ -9,7 +9,7 @@ import { RefinedNote } from './refined-note';
 import { VirtualGrid } from './virtual-grid';
 import './gallery.css';
 
-/** Every image of the finished run as a tile, marked against the ground truth at the label cut. */
+/** Every image of the finished run as a tile, marked against the ground truth at the label cut (when there is one). */
 export function GalleryView() {
   return (
     <LabGate what="Gallery">
@@ -19,19 +19,13 @@ export function GalleryView() {
 }
 
 function Gallery() {
-  const { query, data, order, indexOfId, marking, refined, controls } = useGalleryData();
-  const settings = useLabStore((state) => state.settings);
+  const { query, data, order, indexOfId, marking, refined, controls, abilities } = useGalleryData();
   return (
     <div className="gallery">
       <MissingFolderNotice />
-      <GalleryControlsBar classes={data?.classes ?? []} shown={order.length} total={data?.ids.length ?? 0} controls={controls} refined={refined} />
+      <GalleryControlsBar classes={data?.classes ?? []} shown={order.length} total={data?.ids.length ?? 0} controls={controls} refined={refined} abilities={abilities} />
       {refined && <RefinedNote refined={refined} mode={marking.mode} cut={marking.cut} />}
-      <p className="muted gallery-legend" aria-label="How labels are marked">
-        A label is <em>predicted</em> when its {modeText(marking.mode)} score is ≥ the label cut ({marking.cut.toFixed(2)}); ζ = {settings.zeta.toFixed(2)}, λ ={' '}
-        {settings.lambda.toFixed(2)}, difficult counted as {settings.difficult === 'positive' ? 'positive' : 'ignored'}. Marks:{' '}
-        <span className="mark tp">{MARK_TEXT.tp.symbol} true positive</span> <span className="mark fp">{MARK_TEXT.fp.symbol} false positive</span>{' '}
-        <span className="mark missed">{MARK_TEXT.missed.symbol} missed</span> (a ground-truth label below the cut).
-      </p>
+      <GalleryLegend mode={marking.mode} cut={marking.cut} truth={abilities.truth} />
       {query.isError ? (
         <p className="banner error" role="alert">
           The gallery could not be loaded: {query.error.message}
@@ -48,6 +42,31 @@ function Gallery() {
         <VirtualGrid data={data} order={order} indexOfId={indexOfId} marking={marking} />
       )}
     </div>
+  );
+}
+
+/** What "predicted" means, and the marks against the ground truth — or that there is none to mark against. */
+function GalleryLegend({ mode, cut, truth }: { mode: GalleryMode; cut: number; truth: boolean }) {
+  const settings = useLabStore((state) => state.settings);
+  const predicted = (
+    <>
+      A label is <em>predicted</em> when its {modeText(mode)} score is ≥ the label cut ({cut.toFixed(2)}); ζ = {settings.zeta.toFixed(2)}, λ = {settings.lambda.toFixed(2)}
+    </>
+  );
+  if (!truth) {
+    return (
+      <p className="muted gallery-legend" aria-label="How labels are marked">
+        {predicted}. This dataset has no ground truth, so labels are not marked right or wrong: each tile lists its predicted labels with their scores
+        and how many it has. Sort by confidence, label count or margin to find the images to check first.
+      </p>
+    );
+  }
+  return (
+    <p className="muted gallery-legend" aria-label="How labels are marked">
+      {predicted}, difficult counted as {settings.difficult === 'positive' ? 'positive' : 'ignored'}. Marks:{' '}
+      <span className="mark tp">{MARK_TEXT.tp.symbol} true positive</span> <span className="mark fp">{MARK_TEXT.fp.symbol} false positive</span>{' '}
+      <span className="mark missed">{MARK_TEXT.missed.symbol} missed</span> (a ground-truth label below the cut).
+    </p>
   );
 }
 

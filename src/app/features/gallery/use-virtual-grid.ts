@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { moveInGrid, visibleRows } from '../../../core/lab/gallery';
+import { moveInGrid, visibleRows } from '../../../core/lab/grid-navigation';
 
 /** The tile geometry a virtual grid lays out: columns as wide as fit, rows of a fixed height. */
 export interface GridGeometry {

@@ -1,5 +1,5 @@
 import type { GalleryScores } from '../../../core/lab/gallery';
-import { labelChanges, refinementOf } from '../../../core/lab/gallery';
+import { labelChanges, refinementOf } from '../../../core/lab/label-changes';
 import { naturalClassName } from '../../../core/voc';
 import type { ImageResult } from '../../../worker/protocol/lab-protocol';
 import { Bar } from '../../components/bar';
@@ -7,7 +7,7 @@ import { useLabStore } from '../../state/lab-store';
 import { refinedNames } from '../../state/refined-labels';
 import type { RefinedLabels } from '../../state/training-store';
 import { RefinementCells } from './refinement-cells';
-import { TruthCell } from './truth-cell';
+import { PredictedCell, TruthCell } from './truth-cell';
 
 /** A training run's refined labels of the open run, and the gallery data they are merged into. */
 export interface TrainingLabels {
@@ -23,7 +23,10 @@ const COLUMNS = [
   { key: 'final', title: 'final' },
 ] as const;
 
-/** Global, α, β, aggregate and final per class next to the truth (and, with a training run's labels, Y0, refined and Δ). */
+/**
+ * Global, α, β, aggregate and final per class next to the truth — or, without ground truth, next to
+ * whether the final label is predicted at the cut — and, with a training run's labels, Y0, refined and Δ.
+ */
 export function ClassBars({
   detail,
   classes,
@@ -50,8 +53,10 @@ export function ClassBars({
     <section className="panel inspector-bars" aria-labelledby="bars-heading">
       <h2 id="bars-heading">Scores per class</h2>
       <p className="muted">
-        ζ = {settings.zeta.toFixed(2)}: aggregate = α where α ≥ ζ, else β; final = ½(global + aggregate + λ|global − aggregate|), λ = {settings.lambda.toFixed(2)}.
-        Truth marks the final label at the gallery's label cut.
+        ζ = {settings.zeta.toFixed(2)}: aggregate = α where α ≥ ζ, else β; final = ½(global + aggregate + λ|global − aggregate|), λ = {settings.lambda.toFixed(2)}.{' '}
+        {detail.truth
+          ? "Truth marks the final label at the gallery's label cut."
+          : `This dataset has no ground truth: “predicted” says whether the final label is ≥ the gallery's label cut (${cut.toFixed(2)}).`}
         {training && (
           <>
             {' '}
@@ -65,7 +70,7 @@ export function ClassBars({
           <thead>
             <tr>
               <th scope="col">class</th>
-              <th scope="col">truth</th>
+              <th scope="col">{detail.truth ? 'truth' : 'predicted'}</th>
               {COLUMNS.map((column) => (
                 <th key={column.key} scope="col">
                   {column.title}
@@ -88,7 +93,6 @@ export function ClassBars({
           </thead>
           <tbody>
             {classes.map((token, c) => {
-              const truth = detail.truth[c]!;
               return (
                 <tr key={token} className={c === heatClass ? 'highlight' : undefined} data-class={token}>
                   <th scope="row">
@@ -97,7 +101,11 @@ export function ClassBars({
                     </button>
                   </th>
                   <td className="truth-cell">
-                    <TruthCell truth={truth} final={detail.scores.final[c]!} difficult={difficult} />
+                    {detail.truth ? (
+                      <TruthCell truth={detail.truth[c]!} final={detail.scores.final[c]!} difficult={difficult} />
+                    ) : (
+                      <PredictedCell final={detail.scores.final[c]!} cut={cut} />
+                    )}
                   </td>
                   {COLUMNS.map((column) => (
                     <td key={column.key}>

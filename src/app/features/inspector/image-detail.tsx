@@ -31,7 +31,7 @@ export function ImageDetail({ index, classes, training }: { index: number; class
               {classes.map((token, c) => (
                 <option key={token} value={token}>
                   {naturalClassName(token)}
-                  {detail && detail.truth[c] === 1 ? ' (in the ground truth)' : detail && detail.truth[c] === 0 ? ' (difficult)' : ''}
+                  {truthNote(detail?.truth?.[c])}
                 </option>
               ))}
             </select>
@@ -75,3 +75,6 @@ export function ImageDetail({ index, classes, training }: { index: number; class
     </div>
   );
 }
+
+/** What the heatmap menu says of a class's truth on this image (nothing without ground truth). */
+const truthNote = (truth: number | undefined) => (truth === 1 ? ' (in the ground truth)' : truth === 0 ? ' (difficult)' : '');

@@ -19,3 +19,8 @@ export function TruthCell({ truth, final, difficult }: { truth: number; final: n
     </span>
   );
 }
+
+/** Without ground truth: whether the final label is predicted at the gallery's label cut. */
+export function PredictedCell({ final, cut }: { final: number; cut: number }) {
+  return <span className={`mark ${final >= cut ? 'predicted' : 'none'}`}>{final >= cut ? 'yes' : 'no'}</span>;
+}

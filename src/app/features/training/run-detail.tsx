@@ -2,13 +2,15 @@ import { trainingFiguresCsv, trainingFiguresJson, trainingFileStem } from '../..
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 import { download } from '../../lib/download';
 import { formatEta } from '../../lib/format';
-import { trainingEta } from './training-curves';
+import { trainedWithoutTruth, trainingEta } from './training-curves';
 
 /** One run: where it stands (epoch, time per epoch, ETA, backend) and its figures per epoch. */
 export function RunDetail({ run }: { run: TrainingRunRecord }) {
   const { msPerEpoch, remainingMs } = trainingEta(run);
   const total = run.meta.settings.epochs;
   const backend = run.backend.used === 'webgpu' ? `WebGPU (${run.backend.adapter ?? 'adapter unknown'})` : 'CPU';
+  // Without ground truth the mAP columns would be dashes only: they give way to a sentence.
+  const scored = !trainedWithoutTruth(run);
   return (
     <section className="panel" aria-label={`Run ${run.meta.name}`}>
       <h2>
@@ -34,6 +36,11 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
         {run.meta.images} train images ({run.meta.dim}-d), Y0 = final pseudo labels at ζ {run.meta.labelSettings.zeta}, λ {run.meta.labelSettings.lambda}
         {run.meta.labelSettings.scale === null ? '' : `, scale ${run.meta.labelSettings.scale}`}; val: {run.meta.valSplit ?? 'none'}.
       </p>
+      {!scored && (
+        <p className="notice" role="note" aria-label={`No ground truth for ${run.meta.name}`}>
+          No ground truth: no mAP. The pseudo labels and the classifier cannot be scored on these images; mean |Δy| says how much each label update moved the labels.
+        </p>
+      )}
       <div className="button-row" role="group" aria-label={`downloads of ${run.meta.name}`}>
         <button type="button" onClick={() => saveFigures(run, 'csv')}>
           Figures CSV
@@ -50,8 +57,8 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
               <th scope="col">loss</th>
               <th scope="col">label update</th>
               <th scope="col">mean |Δy|</th>
-              <th scope="col">pseudo-label mAP</th>
-              <th scope="col">val mAP</th>
+              {scored && <th scope="col">pseudo-label mAP</th>}
+              {scored && <th scope="col">val mAP</th>}
               <th scope="col">ms</th>
             </tr>
           </thead>
@@ -61,8 +68,8 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
               <td className="number">—</td>
               <td>Y0</td>
               <td className="number">—</td>
-              <td className="number">{run.initialPseudoLabelMap?.toFixed(2) ?? '—'}</td>
-              <td className="number">—</td>
+              {scored && <td className="number">{run.initialPseudoLabelMap?.toFixed(2) ?? '—'}</td>}
+              {scored && <td className="number">—</td>}
               <td className="number">—</td>
             </tr>
             {run.figures.map((figure, i) => (
@@ -71,8 +78,8 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
                 <td className="number">{figure.loss.toFixed(6)}</td>
                 <td>{figure.labelUpdate ? 'yes' : 'no'}</td>
                 <td className="number">{figure.labelChange.toFixed(4)}</td>
-                <td className="number">{figure.pseudoLabelMap?.toFixed(2) ?? '—'}</td>
-                <td className="number">{figure.valMap?.toFixed(2) ?? '—'}</td>
+                {scored && <td className="number">{figure.pseudoLabelMap?.toFixed(2) ?? '—'}</td>}
+                {scored && <td className="number">{figure.valMap?.toFixed(2) ?? '—'}</td>}
                 <td className="number">{run.epochMs[i]?.toFixed(0) ?? '—'}</td>
               </tr>
             ))}

@@ -24,6 +24,9 @@ const COLUMNS: readonly { key: SweepSortKey; label: string; digits: number }[] =
   { key: 'bestEpoch', label: 'best val epoch', digits: 0 },
 ];
 
+/** Columns that need ground truth (train labels or a val set): left out while no listed run has a value in them. */
+const SCORED: ReadonlySet<SweepSortKey> = new Set(['initialPseudoLabelMap', 'bestPseudoLabelMap', 'finalPseudoLabelMap', 'bestValMap', 'bestEpoch']);
+
 /** Every stored run (sweeps included) as a sortable table; a row's actions open, resume, export or delete it. */
 export function RunsTable() {
   const { training: controller } = useLabServices();
@@ -37,6 +40,7 @@ export function RunsTable() {
     sort.key,
     sort.direction,
   );
+  const columns = COLUMNS.filter((column) => !SCORED.has(column.key) || rows.some((row) => sweepRunValue(row, column.key as Exclude<SweepSortKey, 'id'>) !== null));
   const act = (work: () => Promise<void>) => {
     setError(null);
     work().catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
@@ -47,12 +51,13 @@ export function RunsTable() {
     <section className="panel" aria-label="Training runs">
       <h2>Runs</h2>
       {error && <p className="error" role="alert">{error}</p>}
+      {!columns.some((column) => column.key === 'initialPseudoLabelMap') && <p className="hint">No run here was trained with ground truth: no mAP columns (see each run’s mean |Δy| for how far its labels moved).</p>}
       <div className="table-scroll">
         <table className="runs-table">
           <thead>
             <tr>
               <th scope="col">show</th>
-              {COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
                   <button type="button" className="link" onClick={() => sortBy(column.key)}>
                     {column.label}
@@ -71,7 +76,7 @@ export function RunsTable() {
                   <td>
                     <input type="checkbox" aria-label={`show ${row.id} in the charts`} checked={shown.includes(run.meta.id)} onChange={() => toggleShown(run.meta.id)} />
                   </td>
-                  {COLUMNS.map((column) => (
+                  {columns.map((column) => (
                     <td key={column.key} className={column.key === 'id' ? undefined : 'number'}>
                       {column.key === 'id' ? `${row.id} (${run.meta.settings.head})` : format(sweepRunValue(row, column.key as Exclude<SweepSortKey, 'id'>), column.digits)}
                     </td>

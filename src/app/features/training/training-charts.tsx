@@ -3,52 +3,82 @@ import type { LegendEntry } from '../../../core/export/chart-svg';
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 import { curveLabel, labelledDots } from '../../components/chart-a11y';
 import { ChartFrame } from '../../components/chart-frame';
-import { curveRows, runColor, type CurveMetric } from './training-curves';
+import { curveRows, hasCurve, runColor, type CurveMetric } from './training-curves';
 
-const CHARTS: readonly { metric: CurveMetric; title: string; unit: string }[] = [
-  { metric: 'loss', title: 'Training loss (mean binary KL, θ-steps)', unit: 'loss' },
-  { metric: 'pseudoLabelMap', title: 'Pseudo-label mAP against the train ground truth (step AP, difficult positive)', unit: 'mAP %' },
-  { metric: 'valMap', title: 'Val mAP of the classifier (step AP, difficult positive)', unit: 'mAP %' },
-];
+interface ChartSpec {
+  readonly metric: CurveMetric;
+  readonly title: string;
+  readonly unit: string;
+}
 
-/** The three curves per epoch, every shown run overlaid (one colour per run, same in all charts). */
+const LOSS: ChartSpec = { metric: 'loss', title: 'Training loss (mean binary KL, θ-steps)', unit: 'loss' };
+const PSEUDO_MAP: ChartSpec = { metric: 'pseudoLabelMap', title: 'Pseudo-label mAP against the train ground truth (step AP, difficult positive)', unit: 'mAP %' };
+const VAL_MAP: ChartSpec = { metric: 'valMap', title: 'Val mAP of the classifier (step AP, difficult positive)', unit: 'mAP %' };
+const LABEL_CHANGE: ChartSpec = { metric: 'labelChange', title: 'How much the labels moved (mean |Δy| per label, at each update)', unit: 'mean |Δy|' };
+
+/**
+ * The curves per epoch, every shown run overlaid (one colour per run, same in all charts). Without
+ * ground truth there is no mAP to draw: the labels' movement stands in for the pseudo-label mAP, and a
+ * note says why there is no mAP chart (never an empty one).
+ */
 export function TrainingCharts({ runs }: { runs: readonly TrainingRunRecord[] }) {
   if (runs.length === 0) return <p className="hint">Train a run, or tick “show” in the table, to see its curves.</p>;
   const legend: LegendEntry[] = runs.map((run, i) => ({ label: runLabel(run), color: runColor(i), dashed: !updatesLabels(run) }));
+  const truth = hasCurve(runs, 'pseudoLabelMap');
+  const val = hasCurve(runs, 'valMap');
+  const charts = [LOSS, truth ? PSEUDO_MAP : LABEL_CHANGE, ...(val ? [VAL_MAP] : [])];
   return (
     <div className="training-charts">
-      {CHARTS.map(({ metric, title, unit }) => (
-        <ChartFrame key={metric} title={title} fileStem={`training-${metric}-${runs.map((run) => run.meta.name.replace(/\W+/g, '')).join('-')}`} legend={legend}>
-          <ResponsiveContainer width="100%" height={220}>
-            <LineChart data={curveRows(runs, metric) as object[]} margin={{ top: 16, right: 20, bottom: 18, left: 8 }}>
-              <CartesianGrid stroke="#d9dee7" strokeDasharray="3 3" />
-              <XAxis dataKey="epoch" type="number" allowDecimals={false} domain={['dataMin', 'dataMax']} label={{ value: 'epoch', position: 'insideBottom', offset: -8 }} />
-              <YAxis width={64} domain={['auto', 'auto']} tickFormatter={(value: number) => (metric === 'loss' ? value.toPrecision(3) : value.toFixed(1))} label={{ value: unit, angle: -90, position: 'insideLeft', offset: 4 }} />
-              <Tooltip formatter={(value) => (typeof value === 'number' ? formatValue(metric, value) : String(value))} />
-              {runs.map((run, i) => (
-                <Line
-                  key={run.meta.id}
-                  {...curveLabel(runLabel(run))}
-                  dataKey={run.meta.id}
-                  name={runLabel(run)}
-                  stroke={runColor(i)}
-                  strokeDasharray={updatesLabels(run) ? undefined : '6 4'}
-                  strokeWidth={2}
-                  dot={labelledDots((row, value) => `${run.meta.name}, epoch ${String(row['epoch'])}: ${formatValue(metric, value)}`)}
-                  isAnimationActive={false}
-                  connectNulls
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
-        </ChartFrame>
+      {charts.map((spec) => (
+        <CurveChart key={spec.metric} spec={spec} runs={runs} legend={legend} />
       ))}
-      <p className="hint">Dashed: a run whose pseudo labels never change (η = 0 or no update epoch) — the baseline to judge gradient alignment against. Pseudo-label mAP at epoch 0 is Y0’s.</p>
+      {!(truth && val) && (
+        <p className="notice" role="note" aria-label="No mAP curves">
+          {truth
+            ? 'No val set: no val mAP (compute the val split in the workspace to get one).'
+            : 'No ground truth: no mAP. This dataset has no labels to score the pseudo labels or the classifier against, so the pseudo-label and val mAP curves are not drawn; the loss and how much the labels moved are.'}
+        </p>
+      )}
+      <p className="hint">
+        Dashed: a run whose pseudo labels never change (η = 0 or no update epoch) — the baseline to judge gradient alignment against.
+        {truth ? ' Pseudo-label mAP at epoch 0 is Y0’s.' : ''}
+      </p>
     </div>
   );
 }
 
-const formatValue = (metric: CurveMetric, value: number) => (metric === 'loss' ? value.toPrecision(5) : value.toFixed(2));
+function CurveChart({ spec: { metric, title, unit }, runs, legend }: { spec: ChartSpec; runs: readonly TrainingRunRecord[]; legend: LegendEntry[] }) {
+  return (
+    <ChartFrame title={title} fileStem={`training-${metric}-${runs.map((run) => run.meta.name.replace(/\W+/g, '')).join('-')}`} legend={legend}>
+      <ResponsiveContainer width="100%" height={220}>
+        <LineChart data={curveRows(runs, metric) as object[]} margin={{ top: 16, right: 20, bottom: 18, left: 8 }}>
+          <CartesianGrid stroke="#d9dee7" strokeDasharray="3 3" />
+          <XAxis dataKey="epoch" type="number" allowDecimals={false} domain={['dataMin', 'dataMax']} label={{ value: 'epoch', position: 'insideBottom', offset: -8 }} />
+          <YAxis width={64} domain={['auto', 'auto']} tickFormatter={(value: number) => (isMap(metric) ? value.toFixed(1) : value.toPrecision(3))} label={{ value: unit, angle: -90, position: 'insideLeft', offset: 4 }} />
+          <Tooltip formatter={(value) => (typeof value === 'number' ? formatValue(metric, value) : String(value))} />
+          {runs.map((run, i) => (
+            <Line
+              key={run.meta.id}
+              {...curveLabel(runLabel(run))}
+              dataKey={run.meta.id}
+              name={runLabel(run)}
+              stroke={runColor(i)}
+              strokeDasharray={updatesLabels(run) ? undefined : '6 4'}
+              strokeWidth={2}
+              dot={labelledDots((row, value) => `${run.meta.name}, epoch ${String(row['epoch'])}: ${formatValue(metric, value)}`)}
+              isAnimationActive={false}
+              connectNulls
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+const isMap = (metric: CurveMetric) => metric === 'pseudoLabelMap' || metric === 'valMap';
+
+const formatValue = (metric: CurveMetric, value: number) => (metric === 'loss' ? value.toPrecision(5) : metric === 'labelChange' ? value.toFixed(4) : value.toFixed(2));
 
 function runLabel(run: TrainingRunRecord): string {
   const s = run.meta.settings;

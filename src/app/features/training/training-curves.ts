@@ -1,7 +1,7 @@
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 
 /** Chart rows from run records: one row per epoch, one column per run (its id). */
-export type CurveMetric = 'loss' | 'pseudoLabelMap' | 'valMap';
+export type CurveMetric = 'loss' | 'labelChange' | 'pseudoLabelMap' | 'valMap';
 
 export function curveRows(runs: readonly TrainingRunRecord[], metric: CurveMetric): Record<string, number | null>[] {
   const last = Math.max(0, ...runs.map((run) => run.figures.length));
@@ -16,6 +16,14 @@ export function curveRows(runs: readonly TrainingRunRecord[], metric: CurveMetri
   }
   return rows;
 }
+
+/** Whether any of the runs has a value of the metric (a run without ground truth has no pseudo-label mAP, one without a val set no val mAP). */
+export function hasCurve(runs: readonly TrainingRunRecord[], metric: CurveMetric): boolean {
+  return runs.some((run) => (metric === 'pseudoLabelMap' && run.initialPseudoLabelMap !== null) || run.figures.some((figure) => figure[metric] !== null));
+}
+
+/** A run trained without ground truth: its pseudo labels were never scored (Y0's mAP is known before epoch 1 otherwise). */
+export const trainedWithoutTruth = (run: TrainingRunRecord): boolean => run.initialPseudoLabelMap === null;
 
 const PALETTE = ['#1d4ed8', '#d97706', '#059669', '#be185d', '#7c3aed', '#0891b2', '#b91c1c', '#4d7c0f'];
 

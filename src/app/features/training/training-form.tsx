@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { HEAD_KINDS, validateTrainingSettings, type TrainingSettings } from '../../../core/training/training-settings';
 import { useLabServices } from '../../state/lab-services';
 import { useLabStore } from '../../state/lab-store';
+import { useUnlabelled } from '../../state/run-status-store';
 import { valCandidatesOptions } from '../../state/queries';
 import { useTrainingStore } from '../../state/training-store';
 import { useFinishedRun } from '../../state/use-lab-query';
@@ -29,6 +30,7 @@ export function TrainingForm() {
   const set = useLabStore((state) => state.setTrainingForm);
   const { activeRunId, sweep, valNote } = useTrainingStore();
   const { runKey } = useFinishedRun();
+  const unlabelled = useUnlabelled();
   const valCandidates = useQuery(valCandidatesOptions(client, runKey)).data ?? [];
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function TrainingForm() {
     setError(null);
     setStarting(true);
     try {
-      await controller.train({ settings, backend, valSplit: valSplit || null });
+      await controller.train({ settings, backend, valSplit: unlabelled ? null : valSplit || null });
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
@@ -71,14 +73,15 @@ export function TrainingForm() {
             <input type="number" step={field.step} value={Number.isNaN(settings[field.key]) ? '' : settings[field.key]} onChange={(event) => patch({ [field.key]: event.target.valueAsNumber })} />
           </label>
         ))}
-        <label title="stop after this many epochs without a better pseudo-label mAP; empty: never">
+        <label title={unlabelled ? 'needs the pseudo-label mAP, i.e. ground truth: runs go to their last epoch' : 'stop after this many epochs without a better pseudo-label mAP; empty: never'}>
           Early stop (patience)
           <input
             type="number"
             min={1}
             step={1}
             placeholder="never"
-            value={settings.patience ?? ''}
+            disabled={unlabelled}
+            value={unlabelled ? '' : (settings.patience ?? '')}
             onChange={(event) => patch({ patience: event.target.value === '' ? null : event.target.valueAsNumber })}
           />
         </label>
@@ -91,8 +94,8 @@ export function TrainingForm() {
         </label>
         <label>
           Val split
-          <select value={valSplit} onChange={(event) => set({ valSplit: event.target.value })}>
-            <option value="">{valCandidates.length ? 'automatic (val when computed)' : 'none computed yet'}</option>
+          <select value={unlabelled ? '' : valSplit} disabled={unlabelled} onChange={(event) => set({ valSplit: event.target.value })}>
+            <option value="">{unlabelled ? 'none (no ground truth)' : valCandidates.length ? 'automatic (val when computed)' : 'none computed yet'}</option>
             {valCandidates.map((split) => (
               <option key={split} value={split}>
                 {split}
@@ -101,7 +104,13 @@ export function TrainingForm() {
           </select>
         </label>
       </div>
-      {valNote && <p className="hint" role="status">Val: {valNote}</p>}
+      {unlabelled && (
+        <p className="notice" role="note" aria-label="No ground truth">
+          No ground truth: training runs on the pseudo labels alone (gradient alignment needs only the embeddings and Y0). There is no pseudo-label or val mAP, so no
+          mAP curves and no early stop; the charts show the loss and how much the labels moved.
+        </p>
+      )}
+      {valNote && !unlabelled && <p className="hint" role="status">Val: {valNote}</p>}
       {backend === 'webgpu' && probe.status === 'unavailable' && <p className="notice">No WebGPU here ({probe.reason}): runs train on the CPU.</p>}
       {backend === 'webgpu' && software && (
         <p className="notice">This WebGPU adapter is a software renderer (SwiftShader, on the CPU): the CPU backend trains several times faster here.</p>

@@ -1,16 +1,18 @@
 import { useState, type DragEvent } from 'react';
 import { useLabStore } from '../../state/lab-store';
 import { DEMO_DATASET } from '../../state/selection';
-import { serveFileList } from '../../../worker/clients/file-list-server';
+import { FolderInput } from '../../components/folder-input';
 import type { DatasetRef } from '../../../worker/protocol/pipeline-protocol';
+import { DatasetReadFields } from './dataset-read-fields';
+import { DatasetSummary } from './dataset-summary';
+import { useDatasetLayout } from './use-dataset-layout';
 
-const SPLITS = ['train', 'val', 'trainval'];
-
+/** The dataset: a folder (picked, dropped or chosen through the file input), how to read it, and what the run read. */
 export function DatasetPanel() {
-  const { dataset, split } = useLabStore((state) => state.selection);
+  const dataset = useLabStore((state) => state.selection.dataset);
+  const layoutState = useDatasetLayout();
   const select = useLabStore((state) => state.select);
   const setDataset = (next: DatasetRef, nextSplit: string | null) => select({ dataset: next, split: nextSplit });
-  const setSplit = (next: string | null) => select({ split: next });
   const [dragging, setDragging] = useState(false);
   const canPickDirectory = typeof window.showDirectoryPicker === 'function';
 
@@ -50,42 +52,16 @@ export function DatasetPanel() {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        Drop a PASCAL VOC folder here, or
+        Drop a dataset folder here (PASCAL VOC, COCO, NUS-WIDE, or photos with a class list), or
         {canPickDirectory && (
           <button type="button" onClick={pickDirectory}>
             Open folder…
           </button>
         )}
-        <label className="file-button">
-          Choose a dataset folder
-          <input
-            type="file"
-            aria-label="Choose a dataset folder"
-            // @ts-expect-error: webkitdirectory is a non-standard attribute React passes through
-            webkitdirectory=""
-            multiple
-            onChange={(event) => {
-              const files = [...(event.target.files ?? [])];
-              // The Files stay valid. An input still holding 74,000 of them made every history.replaceState
-              // (each store change: url-sync.ts) cost Chromium ~1.2 s saving the form's state.
-              event.target.value = '';
-              const top = files[0]?.webkitRelativePath.split('/')[0] ?? 'folder';
-              if (files.length) setDataset({ kind: 'files', list: serveFileList(files), label: `${top} (${files.length} files)` }, null);
-            }}
-          />
-        </label>
+        <FolderInput name="Choose a dataset folder" label={(top, files) => `${top} (${files} files)`} onFolder={(ref) => setDataset(ref, null)} />
       </div>
-      <label className="field">
-        Split
-        <select value={split ?? ''} onChange={(event) => setSplit(event.target.value || null)}>
-          <option value="">all annotated images</option>
-          {SPLITS.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DatasetReadFields layoutState={layoutState} />
+      <DatasetSummary />
     </section>
   );
 }

@@ -8,13 +8,17 @@ import { clearPromptError, useRunStatus } from '../../state/run-status-store';
 /**
  * Prompt template and class names of the finished run. Applying them runs only the text encoder in the
  * worker (or nothing, for a prompt set embedded before) and recomputes the similarities from the stored
- * image embeddings; the next run also starts with them.
+ * image embeddings; the next run also starts with them. A class's name defaults to the dataset's prompt
+ * name (a class list's `name<TAB>prompt text`, COCO's category name, VOC's natural name).
  */
 export function PromptEditor({ classes }: { classes: readonly string[] }) {
   const { client } = useLabServices();
   const promptChoice = useLabStore((state) => state.selection.promptChoice);
   const select = useLabStore((state) => state.select);
   const { prompts, promptError } = useRunStatus();
+  const promptNames = useRunStatus((state) => state.dataset?.promptNames);
+  /** What a class's prompt says unless edited: the dataset's own prompt name (a class list's prompt text), else the natural name. */
+  const defaultName = (token: string) => promptNames?.[classes.indexOf(token)] ?? naturalClassName(token);
   const [draft, setDraft] = useState<PromptChoice>(promptChoice);
   const [applying, setApplying] = useState(false);
   useEffect(() => setApplying(false), [prompts, promptError]);
@@ -29,7 +33,7 @@ export function PromptEditor({ classes }: { classes: readonly string[] }) {
   };
   const setName = (token: string, name: string) => {
     const classNames = { ...draft.classNames };
-    if (name === naturalClassName(token)) delete classNames[token];
+    if (name === defaultName(token)) delete classNames[token];
     else classNames[token] = name;
     setDraft({ ...draft, classNames });
   };
@@ -80,7 +84,7 @@ export function PromptEditor({ classes }: { classes: readonly string[] }) {
                   <input
                     type="text"
                     aria-label={`Name of class ${token}`}
-                    value={draft.classNames[token] ?? naturalClassName(token)}
+                    value={draft.classNames[token] ?? defaultName(token)}
                     onChange={(event) => setName(token, event.target.value)}
                   />
                 </td>

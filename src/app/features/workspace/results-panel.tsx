@@ -2,13 +2,18 @@ import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/te
 import { PSEUDO_LABEL_MODES } from '../../../core/evaluation/pseudo-label-modes';
 import { ExportPanel } from '../../components/export/export-panel';
 import { useLabStore } from '../../state/lab-store';
-import { useRunStatus } from '../../state/run-status-store';
+import { useRunStatus, useUnlabelled } from '../../state/run-status-store';
 import { useLabQuery } from '../../state/use-lab-query';
 import { PromptEditor } from './prompt-editor';
+import { UnlabelledResults } from './unlabelled-results';
 
-/** The finished run's pseudo labels at the workspace's setting: the settings, the mAPs, the prompts and the export. */
+/**
+ * The finished run's pseudo labels at the workspace's setting: the settings, the mAPs (without ground
+ * truth: what the labels say at the gallery's cut, and no AP settings), the prompts and the export.
+ */
 export function ResultsPanel() {
   const { phase, dataset, fixedScale } = useRunStatus();
+  const unlabelled = useUnlabelled();
   const settings = useLabStore((state) => state.settings);
   const setSettings = useLabStore((state) => state.setSettings);
   // Asked again for every setting and prompt set (the query's key); the last answer stays shown meanwhile.
@@ -43,45 +48,54 @@ export function ResultsPanel() {
             <option value="reference">{REFERENCE_REPRODUCTION_SCALE.label}</option>
           </select>
         </label>
-        <label className="field">
-          AP
-          <select value={settings.convention} onChange={(event) => setSettings({ convention: event.target.value as typeof settings.convention })}>
-            <option value="step">step-wise (sklearn)</option>
-            <option value="voc07">VOC2007 11-point</option>
-            <option value="voc10">VOC2010+ all-point</option>
-          </select>
-        </label>
-        <label className="field">
-          Difficult objects
-          <select value={settings.difficult} onChange={(event) => setSettings({ difficult: event.target.value === 'ignore' ? 'ignore' : 'positive' })}>
-            <option value="positive">count as positives</option>
-            <option value="ignore">ignored (VOC devkit)</option>
-          </select>
-        </label>
+        {!unlabelled && (
+          <>
+            <label className="field">
+              AP
+              <select value={settings.convention} onChange={(event) => setSettings({ convention: event.target.value as typeof settings.convention })}>
+                <option value="step">step-wise (sklearn)</option>
+                <option value="voc07">VOC2007 11-point</option>
+                <option value="voc10">VOC2010+ all-point</option>
+              </select>
+            </label>
+            <label className="field">
+              Difficult objects
+              <select value={settings.difficult} onChange={(event) => setSettings({ difficult: event.target.value === 'ignore' ? 'ignore' : 'positive' })}>
+                <option value="positive">count as positives</option>
+                <option value="ignore">ignored (VOC devkit)</option>
+              </select>
+            </label>
+          </>
+        )}
       </div>
-      <table
-        aria-label="mAP of the pseudo labels"
-        // Which setting the numbers are for (the worker answers after the slider moved): read by `npm run bench`.
-        data-evaluated={evaluation ? `${evaluation.settings.zeta},${evaluation.settings.lambda}` : ''}
-      >
-        <thead>
-          <tr>
-            <th scope="col">pseudo labels</th>
-            <th scope="col">mAP %</th>
-          </tr>
-        </thead>
-        <tbody>
-          {PSEUDO_LABEL_MODES.map((mode) => (
-            <tr key={mode}>
-              <th scope="row">{mode}</th>
-              <td>{evaluation ? evaluation.mAP[mode].toFixed(2) : '…'}</td>
+      {unlabelled || evaluation?.mAP === null ? (
+        <UnlabelledResults />
+      ) : (
+        <table
+          aria-label="mAP of the pseudo labels"
+          // Which setting the numbers are for (the worker answers after the slider moved): read by `npm run bench`.
+          data-evaluated={evaluation ? `${evaluation.settings.zeta},${evaluation.settings.lambda}` : ''}
+        >
+          <thead>
+            <tr>
+              <th scope="col">pseudo labels</th>
+              <th scope="col">mAP %</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {PSEUDO_LABEL_MODES.map((mode) => (
+              <tr key={mode}>
+                <th scope="row">{mode}</th>
+                <td>{evaluation?.mAP ? evaluation.mAP[mode].toFixed(2) : '…'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {evaluation && (
         <p className="muted">
-          {evaluation.images} images · {settings.convention} AP · difficult counted as {settings.difficult} · recomputed in{' '}
+          {evaluation.images} images ·{' '}
+          {evaluation.mAP ? `${settings.convention} AP · difficult counted as ${settings.difficult}` : 'no ground truth'} · recomputed in{' '}
           {evaluation.elapsedMs.toFixed(0)} ms without the image encoder
           {evaluation.classesWithoutPositives.length > 0 && ` · no AP (no positive): ${evaluation.classesWithoutPositives.join(', ')}`}
         </p>

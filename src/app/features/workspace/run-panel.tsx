@@ -6,6 +6,7 @@ import { isBusy, useRunStatus } from '../../state/run-status-store';
 import { ModelDownloadProgress } from './model-download-progress';
 import { ResumeNoticeBanner } from './resume-notice-banner';
 import { SkippedFiles } from './skipped-files';
+import { useDatasetLayout } from './use-dataset-layout';
 
 /** The run: grid, images, backend, Compute / Pause / Cancel, and what the run reports while it goes. */
 export function RunPanel() {
@@ -14,6 +15,7 @@ export function RunPanel() {
   const selection = useLabStore((state) => state.selection);
   const select = useLabStore((state) => state.select);
   const busy = isBusy(run.phase);
+  const { classListProblem } = useDatasetLayout();
   const start = () => startRun(client);
   const progress = run.progress;
   const percent = progress && progress.total ? Math.round((100 * progress.done) / progress.total) : 0;
@@ -65,13 +67,18 @@ export function RunPanel() {
             <option value="wasm">WebAssembly (the CPU)</option>
           </select>
         </label>
-        <button type="button" className="primary" disabled={busy} onClick={start}>
+        <button type="button" className="primary" disabled={busy || classListProblem !== null} aria-describedby={classListProblem ? 'run-blocked' : undefined} onClick={start}>
           Compute pseudo labels
         </button>
         {run.phase === 'running' && <button type="button" onClick={() => client.send({ type: 'pause' })}>Pause</button>}
         {run.phase === 'paused' && <button type="button" onClick={() => client.send({ type: 'resume' })}>Resume</button>}
         {busy && <button type="button" onClick={() => client.send({ type: 'cancel' })}>Cancel</button>}
       </div>
+      {classListProblem && (
+        <p id="run-blocked" className="banner error">
+          The class list in the Dataset panel must be fixed first: {classListProblem}
+        </p>
+      )}
       {run.stage && <p className="muted" role="status" aria-label="Run stage">{run.stage}</p>}
       <ModelDownloadProgress />
       {progress && (
@@ -92,11 +99,13 @@ export function RunPanel() {
       )}
       {run.phase === 'complete' && (
         <p role="status" aria-label="Run result">
-          {run.fixedScale !== null ? 'Reference cache open: ' : 'Done: '}
+          {run.fixedScale !== null ? 'Reference cache open: ' : run.cacheFolder ? 'Cache folder open: ' : 'Done: '}
           {run.dataset?.images ?? 0} images
           {run.fixedScale !== null
             ? ', scores as the reference reproduction stored them'
-            : run.recomputed === 0
+            : run.cacheFolder
+              ? `, embedded by ${run.cacheFolder.modelId} elsewhere, ${run.cacheFolder.imported ? `${run.cacheFolder.imported} stored in this browser now` : 'already in this browser'}`
+              : run.recomputed === 0
               ? ', all from the browser cache (nothing recomputed)'
               : `, ${run.recomputed} encoded now`}
           {run.skipped.length > 0 && ` (${run.skipped.length} skipped: see below)`}.

@@ -1,3 +1,4 @@
+import { CacheFolderPanel } from './cache-folder-panel';
 import { DatasetPanel } from './dataset-panel';
 import { GpuStatusPanel } from './gpu-status-panel';
 import { ModelPanel } from './model-panel';
@@ -14,6 +15,7 @@ export function WorkspaceView() {
       <ModelPanel />
       <RunPanel />
       <ReferenceCachePanel />
+      <CacheFolderPanel />
       <ResultsPanel />
       <StoragePanel />
       <GpuStatusPanel />

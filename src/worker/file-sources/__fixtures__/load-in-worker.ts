@@ -7,7 +7,7 @@ import { loadVocDataset, type LoadVocOptions } from '../../../core/voc';
 import type { FileSource } from '../../../core/dataset-source';
 import { createDirectoryHandleSource } from '../directory-handle-source';
 import { createFileListSource } from '../file-list-source';
-import { findVocRoot } from '../find-voc-root';
+import { detectLayout } from '../../../core/datasets/detect-layout';
 import { createHttpIndexSource } from '../http-index-source';
 
 export interface LoadRequest {
@@ -30,7 +30,7 @@ async function summarize(
   picked: FileSource,
   options: LoadVocOptions,
 ): Promise<LoadedSummary> {
-  const found = await findVocRoot(picked);
+  const found = await detectLayout(picked, 'voc');
   const { root, ids, classes, skipped } = await loadVocDataset(found?.source ?? picked, options);
   return {
     adapter,

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeFileSource } from '../../cli/node-file-source';
-import { findVocRoot } from './find-voc-root';
+import { detectLayout } from './detect-layout';
 
-// findVocRoot only lists folders through the FileSource interface, so the Node adapter serves here;
-// the browser adapters are exercised with it in e2e/file-sources.spec.ts.
-describe('findVocRoot', () => {
+// detectLayout only lists folders and checks for files through the FileSource interface, so the Node
+// adapter serves here; the browser adapters are exercised with it in e2e/file-sources.spec.ts.
+describe('detectLayout finds a VOC root below the chosen folder', () => {
   let root = '';
   const make = async (...folders: string[]): Promise<void> => {
     for (const folder of folders) await mkdir(path.join(root, folder), { recursive: true });
@@ -30,18 +30,18 @@ describe('findVocRoot', () => {
 
   it('finds the root itself, one and two levels down, skipping hidden folders and __MACOSX', async () => {
     const at = async (folder: string) =>
-      (await findVocRoot(createNodeFileSource(path.join(root, folder))))?.path;
+      (await detectLayout(createNodeFileSource(path.join(root, folder))))?.path;
     expect(await at('unpacked')).toBe('VOCdevkit/VOC2012');
     expect(await at('unpacked/VOCdevkit')).toBe('VOC2012');
     expect(await at('unpacked/VOCdevkit/VOC2012')).toBe('');
   });
 
   it('returns null beyond two levels down', async () => {
-    expect(await findVocRoot(createNodeFileSource(path.join(root, 'deep')))).toBeNull();
+    expect(await detectLayout(createNodeFileSource(path.join(root, 'deep')))).toBeNull();
   });
 
   it('gives the root as a source of its own, whose messages name the full path', async () => {
-    const found = await findVocRoot(createNodeFileSource(path.join(root, 'unpacked')));
+    const found = await detectLayout(createNodeFileSource(path.join(root, 'unpacked')));
     const voc = found!.source;
     expect(voc.label).toBe(path.join(root, 'unpacked/VOCdevkit/VOC2012'));
     expect(await voc.listDirs('')).toEqual(['ImageSets', 'JPEGImages']);
