@@ -25,6 +25,7 @@ const GOALS: Record<string, string> = {
   'ui.computed_slider_ms': '≤ 100',
   'ui.reference_cache_open_ms': '≤ 20000',
   'ui.reference_cache_slider_ms': '≤ 100',
+  'ui.unlabelled_slider_ms': '≤ 100',
   'scale.slider_ms_82783': '≤ 250',
   'scale.prompt_change_ms_82783': '≤ 10000',
   'scale.worker_heap_mb_82783': '≤ 1024',

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { withBuiltPage } from './built-page';
 import { computedRunFigures } from './ui-computed-run';
 import { referenceCacheFigures } from './ui-reference-cache';
+import { unlabelledRunFigures } from './ui-unlabelled-run';
 import { sliderFigures, waitForMaps } from './ui-slider';
 
 export { sliderMs } from './ui-slider';
@@ -11,13 +12,15 @@ type Figures = Record<string, number | string>;
 const IMAGES = 5717; // VOC 2012 train
 
 /**
- * `ui.*`: what a user feels in the lab, measured in Chromium on the production build, one page, three
+ * `ui.*`: what a user feels in the lab, measured in Chromium on the production build, one page, four
  * runs one after another (each replaces the last), each through the path a user takes:
  * - `ui.synthetic_*`: a synthetic finished run of 5,717 images (3×3 grid, 20 classes, 512-d; the `?e2e`
  *   hook, no photos): the ζ and λ sliders (ui-slider.ts);
  * - `ui.computed_*`, `ui.compare_*`: a run of the demo computed through the UI (ui-computed-run.ts);
  * - `ui.reference_cache_*`: a reference cache of 5,717 images chosen through the folder input
- *   (ui-reference-cache.ts).
+ *   (ui-reference-cache.ts);
+ * - `ui.unlabelled_*`: a plain folder of photos without ground truth computed through the UI
+ *   (ui-unlabelled-run.ts).
  * `ui.browser` names the Chromium that gave them.
  */
 export async function uiBench(): Promise<Figures> {
@@ -26,7 +29,8 @@ export async function uiBench(): Promise<Figures> {
     const computed = await computedRunFigures(page);
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Workspace', exact: true }).click();
     const reference = await referenceCacheFigures(page);
-    return { ...synthetic, ...computed, ...reference, 'ui.browser': page.context().browser()?.version() ?? 'unknown' };
+    const unlabelled = await unlabelledRunFigures(page);
+    return { ...synthetic, ...computed, ...reference, ...unlabelled, 'ui.browser': page.context().browser()?.version() ?? 'unknown' };
   });
 }
 
