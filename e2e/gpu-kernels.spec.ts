@@ -331,7 +331,7 @@ test('Adam: one fused step with bias correction at step t', async ({ page }) => 
   });
 });
 
-test('pseudo-label update z ← z − η ψ(σ(z)) (logit(σ(z)) − logit(p)) as latentUpdate', async ({ page }) => {
+test('pseudo-label update z ← z − min(η ψ(σ(z)), 1) (logit(σ(z)) − logit(p)) as latentUpdate', async ({ page }) => {
   const variants = [
     { count: 1, eta: 1, sigma: 1 },
     { count: 17 * 33, eta: 1, sigma: 0.2 },
@@ -353,7 +353,7 @@ test('pseudo-label update z ← z − η ψ(σ(z)) (logit(σ(z)) − logit(p)) a
     const want = latentUpdate(z, p, { eta, sigma });
     check(`pseudo-label update n=${count} η=${eta} σ=${sigma}`, outputs[index]!.z, want, (k) => {
       const y = sigmoidScalar(z[k]!);
-      const weight = eta * psi(y, sigma);
+      const weight = Math.min(eta * psi(y, sigma), 1);
       const logitY = logit(y);
       const logitP = logit(p[k]!);
       const step = Math.abs(weight * (logitY - logitP));

@@ -70,3 +70,14 @@ for (const [head, matmul] of [['linear', 'tiled'], ['linear', 'rows'], ['mlp', '
     }
   });
 }
+
+test('val mAP ranks by the logits on both trainers: logits 18 and 17.5 (a float32 σ tie at 1) keep their order', async ({ page }) => {
+  const maps = await page.evaluate(async () => {
+    const url = '/e2e/support/gpu-trainer-harness.ts';
+    const harness = (await import(/* @vite-ignore */ url)) as typeof import('./support/gpu-trainer-harness');
+    return harness.confidentValMaps();
+  });
+  // Ranked by float32 sigmoids the positive would tie with the negative: AP 50 (see src/core/training/val-ranking.test.ts).
+  expect(maps.gpu).toBeCloseTo(100, 10);
+  expect(maps.cpu).toBeCloseTo(100, 10);
+});

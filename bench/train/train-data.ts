@@ -56,6 +56,7 @@ export function benchSettings(head: 'linear' | 'mlp', epochs: number): TrainingS
     epochs,
     warmup: 0,
     updateEvery: 1,
+    schedule: 'lab',
     sigma: 0.2,
     eta: 1,
     learningRate: 1e-2,

@@ -4,7 +4,8 @@
  * numbers for e2e/gpu-trainer.spec.ts to compare.
  */
 import { CpuTrainer } from '../../src/core/training/cpu-trainer';
-import type { EpochFigures, TrainerState } from '../../src/core/training/trainer';
+import type { EpochFigures, TrainerState, TrainingData } from '../../src/core/training/trainer';
+import { createMatrix } from '../../src/core/types';
 import { DEFAULT_TRAINING_SETTINGS, type TrainingSettings } from '../../src/core/training/training-settings';
 import { GpuContext } from '../../src/gpu/gpu-context';
 import type { MatmulVariant } from '../../src/gpu/kernels';
@@ -70,4 +71,33 @@ export async function compareTrainers(
 function runOf(figures: EpochFigures[], state: TrainerState): TrainerRun {
   const list = (array: Float32Array) => Array.from(array);
   return { figures, params: state.params.map(list), latent: list(state.latent), adamM: state.adamM.map(list), adamStep: state.adamStep };
+}
+
+/**
+ * Val mAP of one epoch on both trainers for a linear head w 1, b 0 (lr 1e-12 keeps it there) on one
+ * feature: val logits 18 (positive), 17.5 and −3 (negative). float32 σ ties the first two at 1 (AP 50);
+ * ranked by the logits, as both trainers must, the AP is 100.
+ */
+export async function confidentValMaps(): Promise<{ gpu: number | null; cpu: number | null }> {
+  const data: TrainingData = {
+    features: createMatrix(4, 1, Float32Array.of(1, -1, 2, -2)),
+    initialLabels: createMatrix(4, 1, Float32Array.of(0.9, 0.1, 0.9, 0.1)),
+    classes: ['a'],
+    val: { features: createMatrix(3, 1, Float32Array.of(18, 17.5, -3)), truth: { rows: 3, cols: 1, data: Int8Array.of(1, -1, -1) } },
+  };
+  const zeros = () => [new Float32Array(1), new Float32Array(1)];
+  const state: TrainerState = {
+    epoch: 0, params: [Float32Array.of(1), Float32Array.of(0)], adamM: zeros(), adamV: zeros(), adamStep: 0,
+    latent: Float32Array.of(2, -2, 2, -2), bestPseudoLabelMap: null, epochsSinceBest: 0,
+  };
+  const settings: TrainingSettings = { ...DEFAULT_TRAINING_SETTINGS, epochs: 1, warmup: 0, eta: 0, learningRate: 1e-12, batchSize: 4 };
+  const ctx = await GpuContext.create();
+  try {
+    const gpu = await createGpuTrainer(ctx, data, settings, state);
+    const gpuMap = (await gpu.epoch()).valMap;
+    gpu.destroy();
+    return { gpu: gpuMap, cpu: new CpuTrainer(data, settings, state).epoch().valMap };
+  } finally {
+    ctx.destroy();
+  }
 }

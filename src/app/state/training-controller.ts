@@ -1,5 +1,5 @@
 import { sigmoid } from '../../core/cdul/alignment-reference';
-import type { TrainingSettings } from '../../core/training/training-settings';
+import { DEFAULT_TRAINING_SETTINGS, type TrainingSettings } from '../../core/training/training-settings';
 import type { PipelineClient } from '../../worker/clients/pipeline-client';
 import type { TrainingClient } from '../../worker/clients/training-client';
 import { openTrainingRecords, trimToCheckpoint, type TrainingRecords } from '../../worker/clients/training-records-client';
@@ -39,7 +39,8 @@ export class TrainingController {
 
   /** Reads the stored runs; a run a reload interrupted is marked stopped, to resume by hand. */
   async load(): Promise<void> {
-    const runs = await this.records.list();
+    // Runs stored before a setting existed trained with its default (e.g. the lab's label schedule).
+    const runs = (await this.records.list()).map((run) => ({ ...run, meta: { ...run.meta, settings: { ...DEFAULT_TRAINING_SETTINGS, ...run.meta.settings } } }));
     const settled = await Promise.all(
       runs.map(async (run) => {
         if (run.status !== 'running' && run.status !== 'queued') return run;

@@ -64,7 +64,19 @@ describe('cdul train on a demo subset cached by cdul cache (demo-clip, grid 1)',
     }
     // Warm-up epochs leave the labels as they started.
     expect(report.epochs[0]!.pseudoLabelMap).toBe(report.initialLabels.clampedMap);
+    // …and they start as Y0: z0 = logit(Y0) in float64 keeps Y0's ranking (issue 14, item 2).
+    expect(report.initialLabels.clampedMap).toBe(report.initialLabels.mAP);
     expect(report.stoppedEarly).toBeNull();
+  });
+
+  it('--schedule picks the update epochs: lab counts k from the warm-up, reference from epoch 0', async () => {
+    // Warm-up 2, k 3, 6 epochs: lab (e − 2) mod 3 = 0 → 5; reference e mod 3 = 0 and e > 2 → 3, 6.
+    const k3 = async (schedule: string) =>
+      (await train(['--update-every', '3', '--schedule', schedule])).report.epochs.flatMap((figure) => (figure.labelUpdate ? [figure.epoch] : []));
+    expect(await k3('lab')).toEqual([5]);
+    expect(await k3('reference')).toEqual([3, 6]);
+    const run = await runCliInProcess(trainArgs(['--update-every', '3', '--schedule', 'reference']));
+    expect(run.stdout).toMatch(/update every 3 \(reference schedule\)/);
   });
 
   it('same seed → the same output; another seed → another run', async () => {
@@ -89,6 +101,7 @@ describe('cdul train on a demo subset cached by cdul cache (demo-clip, grid 1)',
     await bad(trainArgs(['--head', 'cnn']), 2, /--head must be one of linear, mlp/);
     await bad(trainArgs(['--sigma', '0']), 2, /--sigma must be between/);
     await bad(trainArgs(['--batch', '2.5']), 2, /--batch expects a whole number/);
+    await bad(trainArgs(['--schedule', 'paper']), 2, /--schedule must be one of lab, reference; got 'paper'/);
     await bad(['train', '--voc', voc, '--train-split', 'train'], 2, /missing --cache/);
     await bad(trainArgs(['--val-cache', join(root, 'nowhere')]), 1, /nowhere\/manifest\.json/);
     await bad(trainArgs(['--train-split', 'trainval']), 1, /trainval\.txt/);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_TRAINING_SETTINGS, HEAD_KINDS, type TrainingSettings } from '../../core/training/training-settings';
+import { DEFAULT_TRAINING_SETTINGS, HEAD_KINDS, LABEL_SCHEDULES, type TrainingSettings } from '../../core/training/training-settings';
 import { parseChoice, parseIntegerOption, parseNumberOption, requireOption } from '../option-parsers';
 import { DATASET_OPTIONS, parseDatasetChoice, type DatasetChoice } from '../dataset-options';
 import { UsageError } from '../usage-error';
@@ -7,17 +7,22 @@ import { UsageError } from '../usage-error';
 const D = DEFAULT_TRAINING_SETTINGS;
 
 export const TRAIN_USAGE = `cdul train --cache DIR --dataset DIR [--format F] [--classes FILE] [--train-split S] [--val-split S] [--val-cache DIR]
-           [--head linear|mlp] [--hidden N] [--epochs N] [--warmup N] [--update-every K] [--sigma σ]
+           [--head linear|mlp] [--hidden N] [--epochs N] [--warmup N] [--update-every K] [--schedule lab|reference] [--sigma σ]
            [--eta η] [--lr X] [--batch N] [--seed N] [--patience N] [--zeta ζ] [--lambda λ] [--onnx FILE] [--json]
   Gradient alignment on the CPU (spec §2): a head on the cache's L2-normalised global image embeddings,
-  trained with Adam on the final pseudo labels at ζ/λ, which are updated z ← z − η ψ(y) ∂L/∂y every K
-  epochs after the warm-up. --cache is a cdul cache folder holding the train split; the val split's
-  embeddings come from --val-cache, or from --cache too (e.g. a cache made without --split).
-  Prints per epoch the training loss, pseudo-label mAP against the train ground truth and val mAP.
+  trained with Adam on the final pseudo labels at ζ/λ, which are updated z ← z − min(η ψ(y), 1) ∂L/∂y
+  every K epochs after the warm-up. The weight is capped at 1 so that a label moves towards the head's
+  prediction and at most onto it, never past it (uncapped, η 1 σ 0.2 would step a label near ½ about
+  twice as far). --cache is a cdul cache folder holding the train split.
+  --schedule picks the update epochs e (1-based): lab, e > warm-up and (e − warm-up) mod K = 0 (the first right
+  after the warm-up); reference, e > warm-up and e mod K = 0, as the reference reproduction runs it.
+  The val split's embeddings come from --val-cache, or from --cache too (e.g. a cache made without --split).
+  Prints per epoch the training loss, pseudo-label mAP against the train ground truth and val mAP (both
+  ranked by logits, so confident scores do not tie at a float32 sigmoid of 1).
   --onnx FILE writes the trained head as an ONNX model (opset 17): input image_embeds [batch, dim], the raw
   embedding (the graph L2-normalises it), outputs logits and probabilities (sigmoid) [batch, classes];
   the class names are in its metadata ("classes").
-  Defaults: --head ${D.head} --hidden ${D.hidden} --epochs ${D.epochs} --warmup ${D.warmup} --update-every ${D.updateEvery} --sigma ${D.sigma}
+  Defaults: --head ${D.head} --hidden ${D.hidden} --epochs ${D.epochs} --warmup ${D.warmup} --update-every ${D.updateEvery} --schedule ${D.schedule} --sigma ${D.sigma}
   --eta ${D.eta} --lr ${D.learningRate} --batch ${D.batchSize} --seed ${D.seed}, --zeta 0.5 --lambda 0; no early stop without --patience.`;
 
 export interface TrainOptions {
@@ -50,6 +55,7 @@ export function parseTrainOptions(argv: string[]): TrainOptions {
       epochs: { type: 'string', default: String(D.epochs) },
       warmup: { type: 'string', default: String(D.warmup) },
       'update-every': { type: 'string', default: String(D.updateEvery) },
+      schedule: { type: 'string', default: D.schedule },
       sigma: { type: 'string', default: String(D.sigma) },
       eta: { type: 'string', default: String(D.eta) },
       lr: { type: 'string', default: String(D.learningRate) },
@@ -69,6 +75,7 @@ export function parseTrainOptions(argv: string[]): TrainOptions {
     epochs: whole(values.epochs, 'epochs', 1),
     warmup: whole(values.warmup, 'warmup', 0),
     updateEvery: whole(values['update-every'], 'update-every', 1),
+    schedule: parseChoice(values.schedule, 'schedule', LABEL_SCHEDULES),
     sigma: parseNumberOption(values.sigma, 'sigma', { min: Number.MIN_VALUE }),
     eta: parseNumberOption(values.eta, 'eta', { min: 0 }),
     learningRate: parseNumberOption(values.lr, 'lr', { min: Number.MIN_VALUE }),

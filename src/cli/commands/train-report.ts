@@ -10,7 +10,10 @@ export interface TrainReport {
   readonly trainSplit: string | null;
   readonly valSplit: string | null;
   readonly images: { readonly train: number; readonly val: number | null };
-  /** mAP of Y0 as computed, and of y = σ(logit(clamp(Y0, ε))) that training starts from (clamping ties the tiniest labels). */
+  /**
+   * mAP of Y0 as computed, and (`clampedMap`, name kept for old readers) of the labels training starts from,
+   * σ(z0) with z0 = log Y0 − log1p(−Y0) in float64 (only exact 0 and 1 moved into (0, 1)): equal to `mAP`.
+   */
   readonly initialLabels: { readonly mode: 'final'; readonly zeta: number; readonly lambda: number; readonly mAP: number | null; readonly clampedMap: number | null };
   readonly settings: TrainingSettings;
   readonly apConvention: 'step';
@@ -29,8 +32,8 @@ export function formatTrainReport(report: TrainReport): string {
     `train ${report.trainSplit ?? 'all images'} (${report.images.train} images, ${report.cache})` +
       (report.valSplit ? ` · val ${report.valSplit} (${report.images.val} images)` : ''),
     `head ${s.head}${s.head === 'mlp' ? ` (hidden ${s.hidden})` : ''} · lr ${s.learningRate} · batch ${s.batchSize} · seed ${s.seed} · ` +
-      `warm-up ${s.warmup} · update every ${s.updateEvery} · σ ${s.sigma} · η ${s.eta}`,
-    `initial pseudo labels: final at ζ ${report.initialLabels.zeta}, λ ${report.initialLabels.lambda} · mAP ${percent(report.initialLabels.mAP)}, ${percent(report.initialLabels.clampedMap)} clamped to [ε, 1−ε] (AP step-wise)`,
+      `warm-up ${s.warmup} · update every ${s.updateEvery} (${s.schedule} schedule) · σ ${s.sigma} · η ${s.eta}`,
+    `initial pseudo labels: final at ζ ${report.initialLabels.zeta}, λ ${report.initialLabels.lambda} · mAP ${percent(report.initialLabels.mAP)}, ${percent(report.initialLabels.clampedMap)} as training starts from them (z0 = logit Y0; AP step-wise)`,
   ];
   const rows = report.epochs.map((figure) => [
     String(figure.epoch),

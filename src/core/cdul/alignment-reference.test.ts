@@ -4,6 +4,7 @@ import {
   initialLatent,
   klGradientWrtLabels,
   klGradientWrtLogits,
+  labelStepWeight,
   latentUpdate,
   logit,
   psi,
@@ -67,10 +68,18 @@ describe('ψ and the latent update', () => {
     expect(() => psi(0.5, 0)).toThrow(/σ must be positive/);
   });
 
-  it('moves an uncertain label towards the prediction: z 0, p 0.8, σ 0.2, η 1 → 2.765262', () => {
-    // ψ(0.5; 0.2) = 1/(0.2√(2π)) = 1.994711; ∂L/∂y = 0 − ln 4 = −1.386294; z' = 1.994711·1.386294
+  it('moves an uncertain label towards the prediction: z 0, p 0.8, σ 1, η 1 → 0.553052', () => {
+    // ψ(0.5; 1) = 1/√(2π) = 0.398942; ∂L/∂y = 0 − ln 4 = −1.386294; z' = 0.398942·1.386294
+    const [next] = latentUpdate([0], [0.8], { eta: 1, sigma: 1 });
+    expect(next).toBeCloseTo(0.553052, 5);
+  });
+
+  it('caps the step weight at 1: z 0, p 0.8, σ 0.2, η 1 lands on logit(0.8) = ln 4, not 2.765262', () => {
+    // Unbounded: ψ(0.5; 0.2) = 1/(0.2√(2π)) = 1.994711 and z' = 1.994711·ln 4 = 2.765262, past the prediction.
+    expect(labelStepWeight(0.5, { eta: 1, sigma: 0.2 })).toBe(1);
+    expect(labelStepWeight(0.5, { eta: 0.25, sigma: 0.2 })).toBeCloseTo(0.498678, 6);
     const [next] = latentUpdate([0], [0.8], { eta: 1, sigma: 0.2 });
-    expect(next).toBeCloseTo(2.765262, 5);
+    expect(next).toBeCloseTo(Math.log(4), 12);
   });
 
   it('leaves a label alone when the prediction agrees with it', () => {
@@ -78,10 +87,12 @@ describe('ψ and the latent update', () => {
     expect(latentUpdate(z, [0.3], { eta: 1, sigma: 0.2 })[0]).toBeCloseTo(z[0]!, 10);
   });
 
-  it('starts from z = logit(clamp(Y0)) and σ(z) gives Y0 back', () => {
-    const z = initialLatent([0.25, 0, 1]);
+  it('starts from z = log Y0 − log1p(−Y0): σ(z) gives Y0 back, only exact 0 and 1 move into (0, 1)', () => {
+    const z = initialLatent([0.25, 0, 1, 1e-9]);
     expect(sigmoid(z[0]!)).toBeCloseTo(0.25, 12);
-    expect(sigmoid(z[1]!)).toBeCloseTo(1e-6, 12);
-    expect(sigmoid(z[2]!)).toBeCloseTo(1 - 1e-6, 12);
+    expect(z[1]).toBeCloseTo(-149 * Math.LN2, 9);
+    expect(z[2]).toBeCloseTo(24 * Math.LN2, 6);
+    // Below ε (1e-6) too: no clamp ties it to the other tiny labels.
+    expect(sigmoid(z[3]!) / 1e-9).toBeCloseTo(1, 12);
   });
 });

@@ -66,12 +66,33 @@ export function psi(y: number, sigma: number): number {
   return Math.exp(-((y - 0.5) ** 2) / (2 * sigma * sigma)) / (sigma * Math.sqrt(2 * Math.PI));
 }
 
-/** z0 = logit(clamp(Y0)): the latent logits the pseudo labels start from. */
+/** The smallest and the largest float32 in (0, 1): where Y0's exact 0s and 1s start from. */
+export const SMALLEST_FLOAT32_PROBABILITY = 2 ** -149;
+export const LARGEST_FLOAT32_PROBABILITY = 1 - 2 ** -24;
+
+/**
+ * z0 = log Y0 − log1p(−Y0) in float64: the latent logits the pseudo labels start from. Only exact 0 and
+ * 1 are moved (into (0, 1)); clamping to [ε, 1−ε] instead would tie every label below ε and change Y0's
+ * ranking, so the labels training starts from would not be Y0.
+ */
 export function initialLatent(initialLabels: ArrayLike<number>): Float64Array {
-  return Float64Array.from({ length: initialLabels.length }, (_, k) => logit(initialLabels[k]!));
+  return Float64Array.from({ length: initialLabels.length }, (_, k) => {
+    const y = Math.min(LARGEST_FLOAT32_PROBABILITY, Math.max(SMALLEST_FLOAT32_PROBABILITY, initialLabels[k]!));
+    return Math.log(y) - Math.log1p(-y);
+  });
 }
 
-/** One pseudo-label step with the network fixed (eqs. 7–8): z ← z − η ψ(y) ∂L/∂y, y = σ(z). */
+/**
+ * The weight of one label's step, min(η ψ(y), 1). With ∂L/∂y = logit(y) − logit(p) the step is
+ * z ← z − ηψ (z − s) for the head's logit s, which lands between z and s only while ηψ ≤ 1; ψ(½) is
+ * 1/(σ√(2π)) ≈ 2 at σ 0.2, so unbounded labels near ½ jump past the prediction and oscillate.
+ * Capped at 1 a label moves towards σ(s), at most onto it, in the method's direction.
+ */
+export function labelStepWeight(y: number, settings: { readonly eta: number; readonly sigma: number }): number {
+  return Math.min(settings.eta * psi(y, settings.sigma), 1);
+}
+
+/** One pseudo-label step with the network fixed (eqs. 7–8): z ← z − min(η ψ(y), 1) ∂L/∂y, y = σ(z). */
 export function latentUpdate(
   z: ArrayLike<number>,
   p: ArrayLike<number>,
@@ -81,7 +102,7 @@ export function latentUpdate(
   const out = new Float64Array(z.length);
   for (let k = 0; k < z.length; k++) {
     const y = sigmoid(z[k]!);
-    out[k] = z[k]! - settings.eta * psi(y, settings.sigma) * (logit(y) - logit(p[k]!));
+    out[k] = z[k]! - labelStepWeight(y, settings) * (logit(y) - logit(p[k]!));
   }
   return out;
 }

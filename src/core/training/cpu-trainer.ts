@@ -40,7 +40,8 @@ export class CpuTrainer implements Trainer {
     const labelChange = before ? meanLabelChange(before, this.current.latent) : 0;
     const pseudoLabelMap = this.pseudoLabelMap();
     const val = this.data.val;
-    const valMap = val ? meanAp(createMatrix(val.truth.rows, val.truth.cols, this.predict(val.features)), val.truth, this.data.classes) : null;
+    // Ranked by the logits: float32 σ rounds every logit above ~17.3 to 1, tying confident predictions.
+    const valMap = val ? meanAp(createMatrix(val.truth.rows, val.truth.cols, this.logits(val.features)), val.truth, this.data.classes) : null;
     this.current.epoch = epoch;
     Object.assign(this.current, trackBest(this.current, pseudoLabelMap));
     return { epoch, loss, labelUpdate, labelChange, pseudoLabelMap, valMap };
@@ -71,7 +72,12 @@ export class CpuTrainer implements Trainer {
 
   /** σ(head(x)) for every row of `features`. */
   predict(features: Matrix): Float32Array {
-    return headForward(this.shape, this.current.params, features.data, features.rows).logits.map((s) => sigmoid(s));
+    return this.logits(features).map((s) => sigmoid(s));
+  }
+
+  /** head(x), the logits, for every row of `features`. */
+  logits(features: Matrix): Float32Array {
+    return headForward(this.shape, this.current.params, features.data, features.rows).logits;
   }
 
   /** θ-steps over shuffled mini-batches with y fixed; returns the mean KL over the epoch's labels. */
@@ -99,7 +105,7 @@ export class CpuTrainer implements Trainer {
   }
 }
 
-/** Epoch 0 of a run: head initialised from `seed`, Adam moments zero, z = logit(Y0 clamped). */
+/** Epoch 0 of a run: head initialised from `seed`, Adam moments zero, z0 = logit(Y0) (see initialLatent). */
 export function freshTrainerState(shape: HeadShape, seed: number, initialLabels: Float32Array): TrainerState {
   const params = initHeadParams(shape, seed);
   const zeros = () => params.map((param) => new Float32Array(param.length));

@@ -8,7 +8,7 @@ export function latentFromLabels(labels: Float32Array): Float32Array {
   return Float32Array.from(initialLatent(labels));
 }
 
-/** In place, with the network fixed: z ← z − η ψ(y) (logit(y) − logit(p)) for predictions p. */
+/** In place, with the network fixed: z ← z − min(η ψ(y), 1) (logit(y) − logit(p)) for predictions p. */
 export function updateLatent(latent: Float32Array, predictions: Float32Array, settings: { eta: number; sigma: number }): void {
   latent.set(latentUpdate(latent, predictions, settings));
 }

@@ -1,6 +1,6 @@
 import { seededRandom } from '../seeded-random';
 import type { EpochFigures } from './trainer';
-import { DEFAULT_TRAINING_SETTINGS, validateTrainingSettings, type TrainingSettings } from './training-settings';
+import { DEFAULT_TRAINING_SETTINGS, firstLabelUpdateEpoch, validateTrainingSettings, type TrainingSettings } from './training-settings';
 
 /**
  * Hyper-parameter sweeps (as the reference reproduction's Optuna search, run one after another on the
@@ -64,7 +64,7 @@ export function parseSweepValues(text: string, field: SweepField): number[] {
  *   every run when trials ≥ the number of distinct runs.
  * Points that would train identically are planned once (the first in grid order is kept): `hidden`
  * when the head is linear; `sigma`, `eta` and `updateEvery` when no label update can happen (η = 0, or
- * warm-up + updateEvery > epochs). Throws a RangeError for an invalid base, value or plan, and when
+ * the first update epoch > epochs). Throws a RangeError for an invalid base, value or plan, and when
  * the plan has more than MAX_SWEEP_RUNS runs.
  */
 export function planSweep(base: TrainingSettings, space: SweepSpace, plan: SweepPlan): TrainingSettings[] {
@@ -101,7 +101,7 @@ export function sweepSize(base: TrainingSettings, space: SweepSpace): { points: 
 
 /** True when `settings` updates the pseudo labels at least once (η > 0 and an update epoch ≤ epochs). */
 export function updatesLabels(settings: TrainingSettings): boolean {
-  return settings.eta > 0 && settings.warmup + settings.updateEvery <= settings.epochs;
+  return settings.eta > 0 && firstLabelUpdateEpoch(settings) <= settings.epochs;
 }
 
 function distinctRuns(base: TrainingSettings, space: SweepSpace): TrainingSettings[] {
@@ -167,7 +167,7 @@ export interface SweepRunSummary {
   readonly stoppedEarly: boolean;
   /** Loss of the last epoch; null before the first. NaN if the run diverged. */
   readonly finalLoss: number | null;
-  /** mAP (%) of the pseudo labels training started from (Y0 as clamped), when the caller gave it. */
+  /** mAP (%) of the pseudo labels training started from (Y0: z0 = logit Y0 keeps its ranking), when the caller gave it. */
   readonly initialPseudoLabelMap: number | null;
   readonly finalPseudoLabelMap: number | null;
   readonly bestPseudoLabelMap: number | null;

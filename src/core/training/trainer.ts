@@ -56,7 +56,7 @@ export interface Trainer {
   state(): TrainerState | Promise<TrainerState>;
   /** A copy of the head's parameters (W1, b1[, W2, b2]), e.g. to export or to predict elsewhere. */
   params(): readonly Float32Array[] | Promise<readonly Float32Array[]>;
-  /** mAP (%) of the current pseudo labels against the train ground truth (before epoch 1: of Y0 as clamped). */
+  /** mAP (%) of the current pseudo labels against the train ground truth (before epoch 1: of Y0, z0 = logit Y0). */
   pseudoLabelMap(): number | null;
   /** Current pseudo labels y = σ(z), [train images, classes]. */
   pseudoLabels(): Matrix;

@@ -5,7 +5,10 @@ import type { TrainingSettings } from './training-settings';
 
 /** The figures both trainers report, computed on the CPU from what an epoch produced. */
 
-/** mAP (%) with the step convention, difficult objects positive: the lab's default metric. */
+/**
+ * mAP (%) with the step convention, difficult objects positive: the lab's default metric. Pass logits
+ * (z, or the head's s), not float32 sigmoids: those round to 1 above ~17.3 and tie confident scores.
+ */
 export function trainingMeanAp(scores: Matrix, truth: LabelMatrix, classes: readonly string[]): number {
   return evaluateMeanAp(scores, truth, { convention: 'step', difficult: 'positive' }, classes).mAP;
 }

@@ -3,6 +3,15 @@ export type HeadKind = 'linear' | 'mlp';
 
 export const HEAD_KINDS: readonly HeadKind[] = ['linear', 'mlp'];
 
+/**
+ * When the pseudo labels are updated (epochs e are 1-based, w = warm-up, k = update every):
+ * 'lab' — e > w and (e − w) mod k = 0, the first update right after the warm-up;
+ * 'reference' — e > w and e mod k = 0, as the reference reproduction runs it.
+ */
+export type LabelSchedule = 'lab' | 'reference';
+
+export const LABEL_SCHEDULES: readonly LabelSchedule[] = ['lab', 'reference'];
+
 export interface TrainingSettings {
   readonly head: HeadKind;
   /** Width of the MLP's hidden ReLU layer (ignored by 'linear'). */
@@ -12,6 +21,8 @@ export interface TrainingSettings {
   readonly warmup: number;
   /** After warm-up, the pseudo labels are updated at the end of every k-th epoch. */
   readonly updateEvery: number;
+  /** Which epochs count as every k-th (see LabelSchedule). */
+  readonly schedule: LabelSchedule;
   /** σ of ψ(y); small σ concentrates the update on uncertain labels. */
   readonly sigma: number;
   /** η, the pseudo-label step. */
@@ -29,6 +40,7 @@ export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = {
   epochs: 20,
   warmup: 2,
   updateEvery: 1,
+  schedule: 'lab',
   sigma: 0.2,
   eta: 1,
   learningRate: 1e-2,
@@ -45,6 +57,7 @@ export function validateTrainingSettings(settings: TrainingSettings): void {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`${key} must be a whole number ≥ 1, got ${value}`);
   }
   if (!Number.isInteger(settings.warmup) || settings.warmup < 0) throw new RangeError(`warmup must be a whole number ≥ 0, got ${settings.warmup}`);
+  if (!LABEL_SCHEDULES.includes(settings.schedule)) throw new RangeError(`schedule must be one of ${LABEL_SCHEDULES.join(', ')}, got ${settings.schedule}`);
   if (!(settings.sigma > 0)) throw new RangeError(`sigma must be positive, got ${settings.sigma}`);
   if (!(settings.eta >= 0) || !Number.isFinite(settings.eta)) throw new RangeError(`eta must be ≥ 0, got ${settings.eta}`);
   if (!(settings.learningRate > 0) || !Number.isFinite(settings.learningRate)) throw new RangeError(`learningRate must be positive, got ${settings.learningRate}`);
@@ -53,7 +66,14 @@ export function validateTrainingSettings(settings: TrainingSettings): void {
   }
 }
 
-/** True when the pseudo labels are updated at the end of `epoch` (1-based). */
-export function isLabelUpdateEpoch(epoch: number, settings: Pick<TrainingSettings, 'warmup' | 'updateEvery'>): boolean {
-  return epoch > settings.warmup && (epoch - settings.warmup) % settings.updateEvery === 0;
+/** True when the pseudo labels are updated at the end of `epoch` (1-based), by the settings' schedule. */
+export function isLabelUpdateEpoch(epoch: number, settings: Pick<TrainingSettings, 'warmup' | 'updateEvery' | 'schedule'>): boolean {
+  const counted = settings.schedule === 'reference' ? epoch : epoch - settings.warmup;
+  return epoch > settings.warmup && counted % settings.updateEvery === 0;
+}
+
+/** The first epoch whose end updates the pseudo labels (it may lie beyond settings.epochs). */
+export function firstLabelUpdateEpoch(settings: Pick<TrainingSettings, 'warmup' | 'updateEvery' | 'schedule'>): number {
+  const { warmup, updateEvery } = settings;
+  return settings.schedule === 'reference' ? (Math.floor(warmup / updateEvery) + 1) * updateEvery : warmup + updateEvery;
 }

@@ -5,8 +5,9 @@ import { elementwiseProgram, encodeKernel, type KernelProgram } from './encode-k
 
 /**
  * The pseudo-label step of spec §2 (eqs. 7–8) with the network fixed, in place on the latent logits z:
- *   y = σ(z);  z ← z − η ψ(y) (logit(y) − logit(p)),  ψ(y) = exp(−(y − ½)² / (2σ²)) / (σ √(2π)),
- * logits of values clamped to [ε, 1−ε] — `latentUpdate` of src/core/cdul/alignment-reference.ts.
+ *   y = σ(z);  z ← z − min(η ψ(y), 1) (logit(y) − logit(p)),  ψ(y) = exp(−(y − ½)² / (2σ²)) / (σ √(2π)),
+ * logits of values clamped to [ε, 1−ε] — `latentUpdate` of src/core/cdul/alignment-reference.ts (the
+ * bound keeps a label from jumping past the prediction: see `labelStepWeight` there).
  *
  * float32 details (exact in real arithmetic, so the same function as the reference):
  * - logit(clamp(σ(z))) = clamp(z, −L, L) with L = logit(1−ε): taking σ and then its logit in float32
@@ -28,7 +29,7 @@ ${elementwiseEntry(`  if (i >= params.count) { return; }
   let logitY = clamp(zi, -params.logitLimit, params.logitLimit);
   let pk = p[i];
   let logitP = log(clamp(pk, params.epsilon, params.oneMinusEpsilon)) - log(clamp(1.0 - pk, params.epsilon, params.oneMinusEpsilon));
-  z[i] = zi - params.eta * psi * (logitY - logitP);`)}`;
+  z[i] = zi - min(params.eta * psi, 1.0) * (logitY - logitP);`)}`;
 
 export interface PseudoLabelUpdateArgs {
   /** Latent logits of the pseudo labels, updated in place. */
@@ -53,7 +54,7 @@ export function pseudoLabelUpdateProgram(args: PseudoLabelUpdateArgs): KernelPro
   ]);
 }
 
-/** Encodes z ← z − η ψ(σ(z)) (logit(σ(z)) − logit(p)). */
+/** Encodes z ← z − min(η ψ(σ(z)), 1) (logit(σ(z)) − logit(p)). */
 export function encodePseudoLabelUpdate(ctx: GpuContext, pass: GPUComputePassEncoder, args: PseudoLabelUpdateArgs): void {
   encodeKernel(ctx, pass, pseudoLabelUpdateProgram(args));
 }

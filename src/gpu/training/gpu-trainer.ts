@@ -83,10 +83,11 @@ export class GpuTrainer implements Trainer {
     const epoch = this.mirror.epoch + 1;
     const labelUpdate = isLabelUpdateEpoch(epoch, this.settings);
     const adamStep = this.encodeAndSubmitEpoch(epoch, labelUpdate);
-    const [loss, latent, valP, ...state] = await this.ctx.readMany([
+    const [loss, latent, valLogits, ...state] = await this.ctx.readMany([
       { buffer: this.buffers.epochLoss, length: 1 },
       { buffer: this.buffers.latent, length: this.mirror.latent.length },
-      { buffer: this.buffers.valP, length: (this.data.val?.features.rows ?? 0) * this.shape.classes },
+      // The val forward pass is the epoch's last, so allLogits holds the val logits.
+      { buffer: this.buffers.allLogits, length: (this.data.val?.features.rows ?? 0) * this.shape.classes },
       ...[...this.head.params, ...this.adamM, ...this.adamV].map((buffer, i) => ({ buffer, length: this.head.sizes[i % this.head.sizes.length]! })),
     ]);
     const count = this.head.params.length;
@@ -95,7 +96,8 @@ export class GpuTrainer implements Trainer {
     const pseudoLabelMap = this.pseudoLabelMapOf(latent!);
     this.mirror = { ...tracking, ...trackBest(tracking, pseudoLabelMap) };
     const val = this.data.val;
-    const valMap = val ? trainingMeanAp(createMatrix(val.truth.rows, val.truth.cols, valP!), val.truth, this.data.classes) : null;
+    // Ranked by the logits, as the CPU path: float32 σ ties every logit above ~17.3 at 1.
+    const valMap = val ? trainingMeanAp(createMatrix(val.truth.rows, val.truth.cols, valLogits!), val.truth, this.data.classes) : null;
     return { epoch, loss: loss![0]!, labelUpdate, labelChange, pseudoLabelMap, valMap };
   }
 
@@ -157,7 +159,7 @@ export class GpuTrainer implements Trainer {
       head.encodeForward(pass, b.features, n, b.allLogits, b.trainP);
       encodePseudoLabelUpdate(ctx, pass, { z: b.latent, p: b.trainP, count: n * classes, eta: settings.eta, sigma: settings.sigma });
     }
-    if (val) head.encodeForward(pass, b.valFeatures, val.features.rows, b.allLogits, b.valP);
+    if (val) head.encodeForward(pass, b.valFeatures, val.features.rows, b.allLogits);
     pass.end();
     ctx.submit(encoder);
     return step;
@@ -194,7 +196,6 @@ function createRunBuffers(ctx: GpuContext, data: TrainingData, latent: Float32Ar
     epochLoss: create(1, 'epoch loss'),
     allLogits: create(capacity * classes, 'logits of a whole set'),
     trainP: create(n * classes, 'train predictions'),
-    valP: create((val?.features.rows ?? 0) * classes, 'val predictions'),
   };
 }
 

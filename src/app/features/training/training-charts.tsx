@@ -82,7 +82,7 @@ const formatValue = (metric: CurveMetric, value: number) => (metric === 'loss' ?
 
 function runLabel(run: TrainingRunRecord): string {
   const s = run.meta.settings;
-  return `${run.meta.name}: ${s.head}${s.head === 'mlp' ? ` ${s.hidden}` : ''}, lr ${s.learningRate}, k ${s.updateEvery}, σ ${s.sigma}, η ${s.eta}`;
+  return `${run.meta.name}: ${s.head}${s.head === 'mlp' ? ` ${s.hidden}` : ''}, lr ${s.learningRate}, k ${s.updateEvery}${s.schedule === 'reference' ? ' (reference schedule)' : ''}, σ ${s.sigma}, η ${s.eta}`;
 }
 
 function updatesLabels(run: TrainingRunRecord): boolean {

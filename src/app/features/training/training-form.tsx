@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { HEAD_KINDS, validateTrainingSettings, type TrainingSettings } from '../../../core/training/training-settings';
+import { HEAD_KINDS, LABEL_SCHEDULES, validateTrainingSettings, type LabelSchedule, type TrainingSettings } from '../../../core/training/training-settings';
 import { useLabServices } from '../../state/lab-services';
 import { useLabStore } from '../../state/lab-store';
 import { useUnlabelled } from '../../state/run-status-store';
@@ -9,14 +9,20 @@ import { useTrainingStore } from '../../state/training-store';
 import { useFinishedRun } from '../../state/use-lab-query';
 import { isSoftwareAdapter, useWebGpuProbe } from '../../state/use-webgpu-probe';
 
-type NumericField = Exclude<keyof TrainingSettings, 'head' | 'patience'>;
+type NumericField = Exclude<keyof TrainingSettings, 'head' | 'patience' | 'schedule'>;
+
+/** The two rules for which epochs e update the labels (w warm-up, k update every). */
+const SCHEDULE_NAMES: Record<LabelSchedule, string> = {
+  lab: 'lab: (e − w) mod k = 0',
+  reference: 'reference reproduction: e mod k = 0',
+};
 
 const FIELDS: readonly { key: NumericField; label: string; step: string; hint: string }[] = [
   { key: 'epochs', label: 'Epochs', step: '1', hint: '' },
   { key: 'warmup', label: 'Warm-up epochs', step: '1', hint: 'θ-steps only, labels fixed' },
   { key: 'updateEvery', label: 'Update labels every k epochs', step: '1', hint: 'after the warm-up' },
   { key: 'sigma', label: 'σ of ψ', step: '0.05', hint: 'small: update only uncertain labels' },
-  { key: 'eta', label: 'η (label step)', step: '0.1', hint: '0: labels never change (baseline)' },
+  { key: 'eta', label: 'η (label step)', step: '0.1', hint: '0: labels never change (baseline). Step weight min(ηψ, 1): a label moves towards the head’s prediction, never past it' },
   { key: 'learningRate', label: 'Learning rate (Adam)', step: '0.001', hint: '' },
   { key: 'batchSize', label: 'Batch size', step: '1', hint: '' },
   { key: 'seed', label: 'Seed', step: '1', hint: 'same seed, same run' },
@@ -73,6 +79,16 @@ export function TrainingForm() {
             <input type="number" step={field.step} value={Number.isNaN(settings[field.key]) ? '' : settings[field.key]} onChange={(event) => patch({ [field.key]: event.target.valueAsNumber })} />
           </label>
         ))}
+        <label title="Which epochs e > warm-up w update the labels: the lab counts k from the end of the warm-up; the reference reproduction counts from epoch 0">
+          Label update schedule
+          <select value={settings.schedule} onChange={(event) => patch({ schedule: event.target.value as LabelSchedule })}>
+            {LABEL_SCHEDULES.map((schedule) => (
+              <option key={schedule} value={schedule}>
+                {SCHEDULE_NAMES[schedule]}
+              </option>
+            ))}
+          </select>
+        </label>
         <label title={unlabelled ? 'needs the pseudo-label mAP, i.e. ground truth: runs go to their last epoch' : 'stop after this many epochs without a better pseudo-label mAP; empty: never'}>
           Early stop (patience)
           <input
