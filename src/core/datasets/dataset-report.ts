@@ -1,6 +1,6 @@
 import type { DifficultPolicy } from '../types';
 import { summarizeDataset } from '../voc/voc-summary';
-import type { MultiLabelDataset } from './multi-label-dataset';
+import { classTokens, type MultiLabelDataset } from './multi-label-dataset';
 
 /**
  * What `cdul dataset --json` prints, the same keys for every layout: the figures that need ground
@@ -32,7 +32,7 @@ export interface DatasetReport {
 }
 
 export function datasetReport(dataset: MultiLabelDataset, policy: DifficultPolicy = 'positive'): DatasetReport {
-  const classes = dataset.classes.map((c) => c.token);
+  const classes = classTokens(dataset);
   const { facts, labels } = dataset;
   const summarize = (difficult: DifficultPolicy) =>
     labels ? summarizeDataset({ classes, labels, objects: facts.objects, difficultObjects: facts.difficultObjects, difficult }) : null;

@@ -2,7 +2,7 @@ import { DataError, type SkippedItem } from '../data-error';
 import type { NpyArray } from '../formats/npy';
 import { ALL_IMAGES } from '../voc';
 import type { CacheManifest } from './cache-manifest';
-import { sha256Hex } from './run-key';
+import { joinRunKey, sha256Hex } from './run-key';
 
 /**
  * Opening a `cdul cache` output folder in the lab next to the dataset it was computed from: which of
@@ -94,23 +94,18 @@ export function expectNpyShape(array: NpyArray, shape: readonly number[], file: 
 }
 
 /**
- * The browser store's key of an opened cache folder: like a computed run's (run-key.ts: the same
- * `/split:/model:/pre:/grid:` parts, so Compare finds another grid's cache of the same images), but
- * its own prefix, and a hash of the image ids and the text embeddings' bytes: another export under
- * the same model id, or other images, gives another key.
+ * The browser store's key of an opened cache folder: a computed run's layout (run-key.ts joinRunKey),
+ * so Compare finds another grid's cache of the same images; its own source part, a hash of the image
+ * ids and the text embeddings' bytes (another export under the same model id, or other images, give
+ * another key). The manifest records fewer preprocessing fields than a computed run hashes, so `pre:`
+ * matches other opened caches of the model, not the runs computed in the lab.
  */
 export function cacheFolderRunKey(manifest: CacheManifest, ids: readonly string[], textEmbeddings: Float32Array): string {
   const { model, preprocessing, grid, dataset } = manifest;
   const textWords = Array.from(new Uint32Array(textEmbeddings.buffer, textEmbeddings.byteOffset, textEmbeddings.length), (word) => word.toString(36));
   const content = sha256Hex(JSON.stringify([ids, textWords.join(',')])).slice(0, 12);
   const pre = sha256Hex(JSON.stringify([model.inputSize, preprocessing?.mean ?? null, preprocessing?.std ?? null])).slice(0, 8);
-  return [
-    `cdul-cache:${content}`,
-    `split:${encodeURIComponent(dataset?.split ?? ALL_IMAGES)}`,
-    `model:${encodeURIComponent(model.id)}`,
-    `pre:${pre}`,
-    `grid:${grid}`,
-  ].join('/');
+  return joinRunKey(`cdul-cache:${content}`, { split: dataset?.split ?? ALL_IMAGES, modelId: model.id, preHash: pre, grid });
 }
 
 /**

@@ -58,13 +58,15 @@ export function runKey(parts: RunKeyParts): string {
   const { datasetFingerprint: fingerprint, split, modelId, preprocessing, grid } = parts;
   if (!/^[0-9a-f]{12,}$/.test(fingerprint)) throw new RangeError(`run key: dataset fingerprint '${fingerprint}' is not a hex hash`);
   if (!Number.isInteger(grid) || grid < 1) throw new RangeError(`run key: grid ${grid} is not a positive integer`);
-  return [
-    `voc:${fingerprint.slice(0, 12)}`,
-    `split:${encodeURIComponent(split)}`,
-    `model:${encodeURIComponent(modelId)}`,
-    `pre:${preprocessingHash(preprocessing)}`,
-    `grid:${grid}`,
-  ].join('/');
+  return joinRunKey(`voc:${fingerprint.slice(0, 12)}`, { split, modelId, preHash: preprocessingHash(preprocessing), grid });
+}
+
+/**
+ * The one layout of a store key, `<source>/split:…/model:…/pre:…/grid:…`: val sets and Compare's other
+ * grids match runs by these parts (computed runs and opened cache folders alike).
+ */
+export function joinRunKey(source: string, parts: { readonly split: string; readonly modelId: string; readonly preHash: string; readonly grid: number }): string {
+  return [source, `split:${encodeURIComponent(parts.split)}`, `model:${encodeURIComponent(parts.modelId)}`, `pre:${parts.preHash}`, `grid:${parts.grid}`].join('/');
 }
 
 /** 8 hex digits over exactly the fields that change the pixels (picked, so extra fields are ignored). */

@@ -1,4 +1,4 @@
-import type { MultiLabelDataset } from '../../core/datasets/multi-label-dataset';
+import { classTokens, type MultiLabelDataset } from '../../core/datasets/multi-label-dataset';
 import { selectRows } from '../../core/evaluation/select-rows';
 import type { LabelMatrix } from '../../core/types';
 import type { DatasetMessage } from '../protocol/pipeline-protocol';
@@ -8,7 +8,7 @@ export function datasetMessage(dataset: MultiLabelDataset): DatasetMessage {
   return {
     type: 'dataset',
     images: dataset.ids.length,
-    classes: dataset.classes.map((c) => c.token),
+    classes: classTokens(dataset),
     promptNames: dataset.classes.map((c) => c.promptName),
     split: dataset.split,
     warnings: dataset.warnings,
