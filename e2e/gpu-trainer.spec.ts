@@ -40,7 +40,12 @@ function expectAgreement(gpu: TrainerRun, cpu: TrainerRun) {
     // mAPs are rankings: a near-tie may swap under float32 noise; one swap moves an AP by < 1 point here.
     expect(Math.abs(g.pseudoLabelMap! - c.pseudoLabelMap!), `epoch ${g.epoch} pseudo-label mAP`).toBeLessThan(1);
     expect(Math.abs(g.valMap! - c.valMap!), `epoch ${g.epoch} val mAP`).toBeLessThan(1);
+    // The held-out KL is a float64 mean over the held-out labels of float32 logits: 1e-4 relative.
+    if (c.heldOutLoss === null) expect(g.heldOutLoss).toBeNull();
+    else expect(Math.abs(g.heldOutLoss! - c.heldOutLoss) / c.heldOutLoss, `epoch ${g.epoch} held-out KL`).toBeLessThan(1e-4);
   });
+  expect(gpu.kept?.epoch, 'the kept epoch').toBe(cpu.kept?.epoch);
+  expect(gpu.kept?.selectedByHeldOut).toBe(cpu.kept?.selectedByHeldOut);
   // Parameters after ~20 Adam steps of size ≤ lr: float32 noise in the gradients moves them by far less.
   gpu.params.forEach((param, i) => expect(maxDifference(param, cpu.params[i]!), `parameter ${i}`).toBeLessThan(1e-4));
   expect(maxDifference(gpu.latent, cpu.latent), 'latent pseudo labels z').toBeLessThan(1e-3);
@@ -52,7 +57,9 @@ test.beforeEach(async ({ page }) => {
 
 for (const [head, matmul] of [['linear', 'tiled'], ['linear', 'rows'], ['mlp', 'tiled'], ['mlp', 'rows']] as const) {
   test(`the GPU trainer (${head} head, ${matmul} matmul) follows the CPU trainer epoch by epoch; stop and resume = uninterrupted`, async ({ page }) => {
-    const settings = { head, hidden: 19, epochs: 5, warmup: 1, updateEvery: 2, batchSize: 32, learningRate: 1e-2, sigma: 0.3, eta: 1, seed: 3 };
+    // A held-out share of 20% (30 of 150 images) for the linear head, none for the MLP: both paths of the trainer.
+    const heldOut = head === 'linear' ? 0.2 : 0;
+    const settings = { head, hidden: 19, epochs: 5, warmup: 1, updateEvery: 2, batchSize: 32, learningRate: 1e-2, sigma: 0.3, eta: 1, seed: 3, heldOut };
     const result = await compare(page, settings, 2, matmul);
     test.info().annotations.push({ type: 'WebGPU adapter', description: result.adapterName });
     expectAgreement(result.gpu, result.cpu);
@@ -65,6 +72,9 @@ for (const [head, matmul] of [['linear', 'tiled'], ['linear', 'rows'], ['mlp', '
     expect(result.gpuResumed.figures).toEqual(result.gpu.figures);
     expect(result.gpuResumed.params).toEqual(result.gpu.params);
     expect(result.gpuResumed.latent).toEqual(result.gpu.latent);
+    expect(result.gpuResumed.kept).toEqual(result.gpu.kept);
+    expect(result.gpu.kept?.selectedByHeldOut).toBe(heldOut > 0);
+    expect(result.gpu.figures.every((f) => (f.heldOutLoss !== null) === heldOut > 0)).toBe(true);
     for (const f of result.gpu.figures) {
       console.log(`  ${head} epoch ${f.epoch}: loss ${f.loss.toFixed(6)} (cpu ${result.cpu.figures[f.epoch - 1]!.loss.toFixed(6)}) pseudo-label mAP ${f.pseudoLabelMap!.toFixed(2)} val mAP ${f.valMap!.toFixed(2)} Δy ${f.labelChange.toFixed(4)}`);
     }

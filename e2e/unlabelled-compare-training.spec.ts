@@ -107,28 +107,43 @@ async function compareWithoutTruth(page: Page, lab: WorkspacePage): Promise<void
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/compare-unlabelled.png`, fullPage: true });
 }
 
-/** A short CPU run: it finishes, the loss and the labels' movement are shown, no mAP column or chart. */
+/**
+ * A CPU run with a held-out share and patience: it stops by the held-out KL against Y0 (no ground
+ * truth), keeps the epoch of the lowest one, and shows the loss, the labels' movement and the held-out
+ * curve — no mAP column or chart.
+ */
 async function trainWithoutTruth(page: Page, lab: WorkspacePage): Promise<void> {
   await lab.show('Training');
   const form = page.getByRole('region', { name: 'Train a classifier' });
-  await expect(form.getByRole('note', { name: 'No ground truth' })).toContainText('no early stop');
-  await expect(form.getByRole('spinbutton', { name: 'Early stop (patience)' })).toBeDisabled();
-  await fillTrainingForm(page, { Backend: 'cpu', Epochs: '4', 'Warm-up epochs': '1', 'Update labels every k epochs': '1', 'Batch size': '4' });
+  await expect(form.getByRole('note', { name: 'No ground truth' })).toContainText('picks the epoch to keep and stops early');
+  await fillTrainingForm(page, { 'Held-out share (%)': '0' });
+  await expect(form.getByRole('spinbutton', { name: 'Early stop (patience, label updates)' })).toBeDisabled();
+  const settings = { Backend: 'cpu', Epochs: '30', 'Warm-up epochs': '1', 'Update labels every k epochs': '1', 'Batch size': '4', 'Learning rate (Adam)': '0.5' };
+  await fillTrainingForm(page, { ...settings, 'Held-out share (%)': '25', 'Early stop (patience, label updates)': '2' });
   await form.getByRole('button', { name: 'Train' }).click();
   await waitForStatus(page, '#1', 'finished');
   await expect(page.getByRole('note', { name: 'No ground truth for #1' })).toContainText('No ground truth: no mAP');
   const rows = await epochRowsByHeader(page, '#1');
-  expect(Object.keys(rows[0]!)).toEqual(['epoch', 'loss', 'label update', 'mean |Δy|', 'ms']);
+  expect(Object.keys(rows[0]!)).toEqual(['epoch', 'loss', 'label update', 'mean |Δy|', 'held-out KL', 'held-out mAP (Y0 ≥ 0.5)', 'kept', 'ms']);
   const epochs = rows.filter((row) => row['epoch'] !== '0');
-  expect(epochs.map((row) => row['epoch'])).toEqual(['1', '2', '3', '4']);
   for (const row of epochs) expect(Number(row['loss'])).toBeGreaterThan(0);
-  // Warm-up 1, then an update every epoch: the labels move at epochs 2–4 only.
-  expect(epochs.map((row) => row['label update'])).toEqual(['no', 'yes', 'yes', 'yes']);
+  // Warm-up 1, then an update every epoch: the labels move from epoch 2 on.
+  expect(epochs.map((row) => row['label update'])).toEqual(epochs.map((_, i) => (i === 0 ? 'no' : 'yes')));
   expect(Number(epochs[0]!['mean |Δy|'])).toBe(0);
   for (const row of epochs.slice(1)) expect(Number(row['mean |Δy|'])).toBeGreaterThan(0);
-  // Curves: the loss and the labels' movement; in place of the mAP charts, the sentence that says why.
-  await expect(page.getByRole('figure', { name: /^Training loss/ }).getByRole('img', { name: /^#1, epoch \d+: / })).toHaveCount(4);
-  await expect(page.getByRole('figure', { name: /^How much the labels moved/ }).getByRole('img', { name: /^#1, epoch \d+: / })).toHaveCount(4);
+  // Kept: the lowest held-out KL (first on ties); stopped after 2 label updates without a lower one, or at epoch 30.
+  const losses = epochs.map((row) => Number(row['held-out KL']));
+  const kept = losses.indexOf(Math.min(...losses)) + 1;
+  expect(epochs.map((row) => row['kept'])).toEqual(epochs.map((_, i) => (i + 1 === kept ? 'kept' : '')));
+  expect(epochs.length === 30 || epochs.length === kept + 2, `${epochs.length} epochs, kept ${kept}`).toBe(true);
+  await expect(page.getByLabel('Kept epoch of #1')).toContainText(`Kept: epoch ${kept}, the lowest KL against Y0`);
+  const count = epochs.length;
+  console.log(`  unlabelled run: ${count} epochs, kept ${kept}, held-out KL ${losses.map((loss) => loss.toFixed(4)).join(' ')}`);
+  // Curves: the loss, the labels' movement and the held-out KL (the kept epoch ringed); in place of the mAP charts, the sentence that says why.
+  await expect(page.getByRole('figure', { name: /^Training loss/ }).getByRole('img', { name: /^#1, epoch \d+: / })).toHaveCount(count);
+  await expect(page.getByRole('figure', { name: /^How much the labels moved/ }).getByRole('img', { name: /^#1, epoch \d+: / })).toHaveCount(count);
+  await expect(page.getByRole('figure', { name: /^Held-out KL against Y0/ }).getByRole('img', { name: /^#1, epoch \d+: / })).toHaveCount(count);
+  await expect(page.getByRole('figure', { name: /^Held-out KL against Y0/ }).getByLabel(`#1 keeps epoch ${kept}`)).toHaveCount(1);
   await expect(page.getByRole('figure', { name: /mAP/ })).toHaveCount(0);
   await expect(page.getByRole('note', { name: 'No mAP curves' })).toContainText('No ground truth: no mAP');
   await expect(page.getByRole('region', { name: 'Training runs' }).getByRole('columnheader', { name: /mAP/ })).toHaveCount(0);

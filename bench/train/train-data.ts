@@ -57,6 +57,7 @@ export function benchSettings(head: 'linear' | 'mlp', epochs: number): TrainingS
     warmup: 0,
     updateEvery: 1,
     schedule: 'lab',
+    heldOut: 0,
     sigma: 0.2,
     eta: 1,
     learningRate: 1e-2,

@@ -4,7 +4,7 @@
  * numbers for e2e/gpu-trainer.spec.ts to compare.
  */
 import { CpuTrainer } from '../../src/core/training/cpu-trainer';
-import type { EpochFigures, TrainerState, TrainingData } from '../../src/core/training/trainer';
+import { keptEpochOf, type EpochFigures, type TrainerState, type TrainingData } from '../../src/core/training/trainer';
 import { createMatrix } from '../../src/core/types';
 import { DEFAULT_TRAINING_SETTINGS, type TrainingSettings } from '../../src/core/training/training-settings';
 import { GpuContext } from '../../src/gpu/gpu-context';
@@ -18,6 +18,8 @@ export interface TrainerRun {
   readonly latent: number[];
   readonly adamM: number[][];
   readonly adamStep: number;
+  /** The epoch the run keeps (lowest held-out KL, else the last) and its latent z. */
+  readonly kept: { readonly epoch: number; readonly selectedByHeldOut: boolean; readonly latent: number[] } | null;
 }
 
 export interface TrainerComparison {
@@ -70,7 +72,15 @@ export async function compareTrainers(
 
 function runOf(figures: EpochFigures[], state: TrainerState): TrainerRun {
   const list = (array: Float32Array) => Array.from(array);
-  return { figures, params: state.params.map(list), latent: list(state.latent), adamM: state.adamM.map(list), adamStep: state.adamStep };
+  const kept = keptEpochOf(state);
+  return {
+    figures,
+    params: state.params.map(list),
+    latent: list(state.latent),
+    adamM: state.adamM.map(list),
+    adamStep: state.adamStep,
+    kept: kept && { epoch: kept.epoch, selectedByHeldOut: kept.selectedByHeldOut, latent: list(kept.latent) },
+  };
 }
 
 /**
@@ -88,9 +98,9 @@ export async function confidentValMaps(): Promise<{ gpu: number | null; cpu: num
   const zeros = () => [new Float32Array(1), new Float32Array(1)];
   const state: TrainerState = {
     epoch: 0, params: [Float32Array.of(1), Float32Array.of(0)], adamM: zeros(), adamV: zeros(), adamStep: 0,
-    latent: Float32Array.of(2, -2, 2, -2), bestPseudoLabelMap: null, epochsSinceBest: 0,
+    latent: Float32Array.of(2, -2, 2, -2), selected: null, updatesSinceSelected: 0,
   };
-  const settings: TrainingSettings = { ...DEFAULT_TRAINING_SETTINGS, epochs: 1, warmup: 0, eta: 0, learningRate: 1e-12, batchSize: 4 };
+  const settings: TrainingSettings = { ...DEFAULT_TRAINING_SETTINGS, epochs: 1, warmup: 0, eta: 0, learningRate: 1e-12, batchSize: 4, heldOut: 0 };
   const ctx = await GpuContext.create();
   try {
     const gpu = await createGpuTrainer(ctx, data, settings, state);

@@ -5,6 +5,8 @@
 import { encode } from 'jpeg-js';
 import { seededRandom } from '../../src/core/seeded-random';
 import { planImages, type ImagePlan, type PlanOptions } from './class-plan';
+import { hardSourceNotes } from './hard-source-notes';
+import { layoutHardScene } from './hard-scene-layout';
 import { derivedSeed } from './random-tools';
 import { renderScene } from './rasterize';
 import { layoutScene, type SceneLayout } from './scene-layout';
@@ -19,6 +21,10 @@ export interface DemoDatasetConfig extends PlanOptions {
   /** Background noise amplitude in grey levels (±). */
   readonly noiseAmplitude: number;
   readonly jpegQuality: number;
+  /** 'hard': the scenes of hard-scene-layout.ts (voc-demo-hard); absent: the default scenes. */
+  readonly variant?: 'hard';
+  /** The dataset folder's name, written into each annotation's `<folder>` (default voc-demo). */
+  readonly folder?: string;
 }
 
 export const DEMO_DATASET_CONFIG: DemoDatasetConfig = {
@@ -56,7 +62,8 @@ export function buildScenes(config: DemoDatasetConfig = DEMO_DATASET_CONFIG): De
   const plans = planImages(config, seededRandom(config.seed));
   return plans.map((plan) => {
     const random = seededRandom(derivedSeed(config.seed, plan.index, LAYOUT_STREAM));
-    return { ...plan, layout: layoutScene(plan, random) };
+    const layout = config.variant === 'hard' ? layoutHardScene(plan, random) : layoutScene(plan, random);
+    return { ...plan, layout };
   });
 }
 
@@ -75,7 +82,10 @@ export const toAnnotated = (image: DemoImage): AnnotatedImage => ({
   split: image.split,
   width: image.width,
   height: image.height,
-  objects: image.layout.objects,
+  objects: image.layout.objects.map((object) => ({
+    ...object,
+    ...(object.hard && { truncated: object.hard.truncated, occluded: object.hard.occluded }),
+  })),
 });
 
 export const jpegPath = (id: string): string => `JPEGImages/${id}.jpg`;
@@ -101,9 +111,15 @@ export function datasetTextFiles(
 ): DatasetFile[] {
   const annotated = images.map(toAnnotated);
   const texts = [
-    ...annotated.map((image) => ({ path: `Annotations/${image.id}.xml`, text: annotationXml(image) })),
+    ...annotated.map((image) => ({
+      path: `Annotations/${image.id}.xml`,
+      text: annotationXml(image, config.folder),
+    })),
     ...imageSetFiles(annotated),
-    { path: 'SOURCE.md', text: sourceNotes(images, config) },
+    {
+      path: 'SOURCE.md',
+      text: config.variant === 'hard' ? hardSourceNotes(images, config) : sourceNotes(images, config),
+    },
   ];
   const listed = [...images.map((image) => jpegPath(image.id)), ...texts.map((file) => file.path)];
   texts.push({ path: FILE_INDEX, text: fileIndexJson(listed) });

@@ -1,37 +1,40 @@
 /**
- * `npm run demo-dataset [-- --out DIR]` writes the demo dataset (default public/demo/voc-demo).
- * `npm run demo-dataset:check [-- --out DIR]` regenerates it into a temporary folder and compares
- * byte for byte with DIR, exiting 1 and naming the first differing file when they differ.
+ * `npm run demo-dataset [-- --variant default|hard] [--out DIR]` writes a demo dataset (default
+ * public/demo/voc-demo; `--variant hard` public/demo/voc-demo-hard, see variants.ts).
+ * `main.ts --check [--variant V] [--out DIR]` regenerates it into a temporary folder and compares
+ * byte for byte with DIR, exiting 1 and naming the first differing file when they differ
+ * (`npm run demo-dataset:check` checks both variants).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  DEMO_DATASET_DIR,
-  buildDatasetFiles,
-  buildScenes,
-  type DatasetFile,
-  type DemoImage,
-} from './dataset';
+import { buildDatasetFiles, buildScenes, type DatasetFile, type DemoImage } from './dataset';
 import { firstDifference, writeDataset } from './file-tree';
 import { datasetStatistics } from './source-notes';
+import { DEMO_VARIANTS, isDemoVariantName, type DemoVariantName } from './variants';
 
 interface Options {
   readonly out: string;
   readonly check: boolean;
+  readonly variant: DemoVariantName;
 }
 
+const USAGE = 'usage: main.ts [--variant default|hard] [--out DIR] [--check]';
+
 function parseArgs(args: readonly string[]): Options {
-  let out = DEMO_DATASET_DIR;
+  let out: string | undefined;
   let check = false;
+  let variant: DemoVariantName = 'default';
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
+    const value = args[i + 1];
     if (arg === '--check') check = true;
-    else if (arg === '--out' && args[i + 1] !== undefined) out = args[++i]!;
-    else throw new Error(`usage: main.ts [--out DIR] [--check]   (unexpected argument '${arg}')`);
+    else if (arg === '--out' && value !== undefined) out = args[++i]!;
+    else if (arg === '--variant' && value !== undefined && isDemoVariantName(value)) variant = args[++i] as DemoVariantName;
+    else throw new Error(`${USAGE}   (unexpected argument '${arg}')`);
   }
-  return { out, check };
+  return { out: out ?? DEMO_VARIANTS[variant].dir, check, variant };
 }
 
 async function check(out: string, files: readonly DatasetFile[]): Promise<boolean> {
@@ -59,8 +62,9 @@ function report(out: string, images: readonly DemoImage[], files: readonly Datas
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const images = buildScenes();
-  const files = buildDatasetFiles(images);
+  const { config } = DEMO_VARIANTS[options.variant];
+  const images = buildScenes(config);
+  const files = buildDatasetFiles(images, config);
   if (options.check) {
     process.exitCode = (await check(options.out, files)) ? 0 : 1;
     return;

@@ -60,8 +60,9 @@ export function jitteredColour(colour: Rgb, brightness: number): Rgb {
 export function renderScene(layout: SceneLayout, noiseAmplitude: number, random: Random): RgbaImage {
   const image = noisyBackground(layout.width, layout.height, noiseAmplitude, random);
   for (const object of layout.objects) {
-    const colour = jitteredColour(DEMO_CLASS_COLOURS[object.className], object.brightness);
-    paintShape(image, object.shape, object.box, colour);
+    // The hard variant's objects carry their (drifted) colour and the box of the whole shape.
+    const colour = object.hard?.colour ?? jitteredColour(DEMO_CLASS_COLOURS[object.className], object.brightness);
+    paintShape(image, object.shape, object.hard?.shapeBox ?? object.box, colour);
   }
   for (const speck of layout.clutter) {
     paintShape(image, 'rectangle', speck.box, DEMO_CLASS_COLOURS[speck.className]);

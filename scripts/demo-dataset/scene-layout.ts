@@ -5,7 +5,8 @@
  * CLIP view sees it; one to three small objects (2–5% each) sit each inside a single cell of the
  * 3×3 snippet grid (within the centre square CLIP's crop keeps of it), so only that snippet sees a
  * large share of their colour; and unannotated clutter specks of random class colours (1–3% of the
- * image) keep the global view from telling the small objects apart from noise.
+ * image) keep the global view from telling the small objects apart from noise. (The hard variant's
+ * rules are in hard-scene-layout.ts.)
  */
 import { VOC_CLASSES, type VocClass } from '../../src/core/voc/voc-classes';
 import {
@@ -23,6 +24,7 @@ import {
   type Rect,
   type ShapeKind,
 } from './geometry';
+import type { HardObjectFacts } from './object-facts';
 import { integerBetween, pick, uniform, type Random } from './random-tools';
 
 export interface SceneObject {
@@ -33,6 +35,8 @@ export interface SceneObject {
   /** Colour factor in [0.94, 1.06]: the same class is not exactly the same colour everywhere. */
   readonly brightness: number;
   readonly difficult: boolean;
+  /** Only in the hard variant, where `box` is the visible extent of a shape painted elsewhere. */
+  readonly hard?: HardObjectFacts;
 }
 
 /** A tiny unannotated square of some class colour. */
@@ -44,7 +48,7 @@ export interface Speck {
 export interface SceneLayout {
   readonly width: number;
   readonly height: number;
-  /** The large object first, then the small ones. */
+  /** In paint order, back to front: here the large object, then the small ones. */
   readonly objects: readonly SceneObject[];
   readonly clutter: readonly Speck[];
 }
@@ -199,15 +203,12 @@ export function placeBox(region: Rect, area: number, random: Random): Rect {
 const JPEG_BLOCK = 8;
 
 /** Moves a speck start left so the speck stays inside one JPEG block (kept ≥ 0). */
-function blockAligned(start: number, side: number): number {
+export function blockAligned(start: number, side: number): number {
   const blockEnd = (Math.floor(start / JPEG_BLOCK) + 1) * JPEG_BLOCK;
   return Math.min(start, blockEnd - side);
 }
 
-/**
- * Whether `box` comes within the clutter gap of the object's shape. The shape, not its box: a
- * clutter-free rectangle around each ellipse would give the boxes away.
- */
+/** Whether `box` comes within the clutter gap of the object's shape (its box would show it). */
 export function nearShape(object: SceneObject, box: Rect): boolean {
   const zone = inflate(box, LAYOUT.clutterGap);
   if (!intersects(zone, object.box)) return false;

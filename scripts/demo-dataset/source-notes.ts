@@ -118,7 +118,7 @@ ${percent(LAYOUT.difficultCoverage)}).
 `;
 }
 
-function countsSection(stats: DatasetStatistics): string {
+export function countsSection(stats: DatasetStatistics): string {
   const rows = [...stats.perClass].map(
     ([name, { large, small }]) =>
       `| ${name} | ${large.train} | ${small.train} | ${large.val} | ${small.val} |`,

@@ -10,6 +10,9 @@ export interface AnnotatedObject {
   readonly className: string;
   readonly box: Rect;
   readonly difficult: boolean;
+  readonly truncated?: boolean;
+  /** Written (VOC 2010+'s `<occluded>`) only when given, so the default demo's files stay as they were. */
+  readonly occluded?: boolean;
 }
 
 export interface AnnotatedImage {
@@ -64,7 +67,8 @@ function objectXml(object: AnnotatedObject): string[] {
     '\t<object>',
     `\t\t<name>${object.className}</name>`,
     '\t\t<pose>Unspecified</pose>',
-    '\t\t<truncated>0</truncated>',
+    `\t\t<truncated>${object.truncated === true ? 1 : 0}</truncated>`,
+    ...(object.occluded === undefined ? [] : [`\t\t<occluded>${object.occluded ? 1 : 0}</occluded>`]),
     `\t\t<difficult>${object.difficult ? 1 : 0}</difficult>`,
     '\t\t<bndbox>',
     `\t\t\t<xmin>${xmin}</xmin>`,

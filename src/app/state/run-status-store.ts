@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { SkippedItem } from '../../core/data-error';
 import type { CacheFolderSummary, DatasetMessage, DownloadProgress, ExecutionProvider, FromWorker, PromptsMessage, RunRequest, RunProgress } from '../../worker/protocol/pipeline-protocol';
-import { useLabStore } from './lab-store';
 
 export type RunPhase = 'idle' | 'running' | 'paused' | 'complete' | 'cancelled' | 'failed';
 
@@ -31,7 +30,7 @@ export interface RunStatus {
   readonly recomputed: number | null;
   /** The finished run's cache key (dataset, split, model, preprocessing, grid). */
   readonly runKey: string | null;
-  /** Set when a reference cache is open: the only softmax scale its scores exist at. */
+  /** Set when a reference cache is open: the softmax scale its α/β are stored at (the temperature moves its global scores only). */
   readonly fixedScale: number | null;
   /** Set when a `cdul cache` folder is open: where it came from, its model, and whether prompts can change. */
   readonly cacheFolder: CacheFolderSummary | null;
@@ -81,11 +80,12 @@ export function setRunError(error: string): void {
   useRunStatus.setState({ resumeNotice: null, error });
 }
 
-/** The pipeline worker's messages, applied in order. */
+/**
+ * The pipeline worker's messages, applied in order. A reference cache opening leaves the workspace's
+ * temperature as it is (its global scores follow it), so one read from the URL holds for it too.
+ */
 export function receiveRunMessage(message: FromWorker): void {
   useRunStatus.setState((state) => reduce(state, message));
-  // A reference cache has one temperature: its own (the model's, in the settings' terms).
-  if (message.type === 'complete' && message.fixedScale !== undefined) useLabStore.getState().setSettings({ scale: null });
 }
 
 function reduce(state: RunStatus, message: FromWorker): Partial<RunStatus> {

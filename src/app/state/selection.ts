@@ -7,6 +7,12 @@ import type { SliceSet } from './slice';
 /** The default the lab opens with: the embedded demo dataset and the model built for it. */
 export const DEMO_DATASET: DatasetRef = { kind: 'http', url: '/demo/voc-demo/', label: 'Demo dataset (built in)' };
 /**
+ * The Training view's example: the same generator with smaller, overlapping, partly hidden objects and
+ * drifting colours, so Y0 is far from perfect at every grid and gradient alignment has something to do.
+ */
+export const TRAINING_DEMO_DATASET: DatasetRef = { kind: 'http', url: '/demo/voc-demo-hard/', label: 'Training demo (built in, harder scenes)' };
+const BUILT_IN_DATASETS: readonly DatasetRef[] = [DEMO_DATASET, TRAINING_DEMO_DATASET];
+/**
  * `?hub=URL` points every catalog model at a mirror in the hub's layout (an institute's mirror, or
  * the tests' local server); without it the app's own models come from /models/ and the rest from the hub.
  */
@@ -51,11 +57,13 @@ export const createSelectionSlice = (set: SliceSet<SelectionSlice>): SelectionSl
   select: (patch) => set((state) => ({ selection: { ...state.selection, ...patch } })),
 });
 
-/** The demo stays the demo object (the panels compare by identity). */
+/** A built-in demo stays its object (the panels compare by identity). */
 export function sameDataset(dataset: DatasetRef): DatasetRef {
-  const demo = DEMO_DATASET.kind === 'http' ? DEMO_DATASET.url : null;
-  return dataset.kind === 'http' && dataset.url === demo ? DEMO_DATASET : dataset;
+  if (dataset.kind !== 'http') return dataset;
+  return BUILT_IN_DATASETS.find((demo) => demo.kind === 'http' && demo.url === dataset.url) ?? dataset;
 }
+
+export const isBuiltInDataset = (dataset: DatasetRef): boolean => BUILT_IN_DATASETS.includes(dataset);
 
 /** A catalog model follows this page's `?hub=` mirror, not the one of the page that saved it. */
 export function sameModel(model: ModelRef): ModelRef {

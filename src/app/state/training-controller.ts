@@ -1,5 +1,6 @@
 import { sigmoid } from '../../core/cdul/alignment-reference';
-import { DEFAULT_TRAINING_SETTINGS, type TrainingSettings } from '../../core/training/training-settings';
+import { keptEpochOf } from '../../core/training/trainer';
+import { DEFAULT_TRAINING_SETTINGS, SETTINGS_BEFORE_THEY_EXISTED, type TrainingSettings } from '../../core/training/training-settings';
 import type { PipelineClient } from '../../worker/clients/pipeline-client';
 import type { TrainingClient } from '../../worker/clients/training-client';
 import { openTrainingRecords, trimToCheckpoint, type TrainingRecords } from '../../worker/clients/training-records-client';
@@ -39,8 +40,12 @@ export class TrainingController {
 
   /** Reads the stored runs; a run a reload interrupted is marked stopped, to resume by hand. */
   async load(): Promise<void> {
-    // Runs stored before a setting existed trained with its default (e.g. the lab's label schedule).
-    const runs = (await this.records.list()).map((run) => ({ ...run, meta: { ...run.meta, settings: { ...DEFAULT_TRAINING_SETTINGS, ...run.meta.settings } } }));
+    // Runs stored before a setting existed trained without it (the lab's label schedule, no held-out share).
+    const runs = (await this.records.list()).map((run) => ({
+      ...run,
+      meta: { ...run.meta, settings: { ...DEFAULT_TRAINING_SETTINGS, ...SETTINGS_BEFORE_THEY_EXISTED, ...run.meta.settings } },
+      figures: run.figures.map((figure) => ({ ...figure, heldOutLoss: figure.heldOutLoss ?? null, heldOutMap: figure.heldOutMap ?? null })),
+    }));
     const settled = await Promise.all(
       runs.map(async (run) => {
         if (run.status !== 'running' && run.status !== 'queued') return run;
@@ -58,8 +63,8 @@ export class TrainingController {
     const store = useTrainingStore.getState();
     if (store.activeRunId) throw new Error('a run is training: stop it first');
     const { data, runKey, labelSettings } = await this.trainingData(request.valSplit);
-    // Early stopping watches the pseudo-label mAP: without ground truth there is none, so the run says it never stops early.
-    const settings = data.truth === null ? { ...request.settings, patience: null } : request.settings;
+    // Early stopping and the kept epoch watch the held-out score, never the ground truth: a folder without it trains the same way.
+    const settings = request.settings;
     const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const meta: TrainingRunMeta = {
       id,
@@ -113,14 +118,15 @@ export class TrainingController {
     useTrainingStore.getState().removeRun(id);
   }
 
-  /** Loads a run's refined labels (σ(z) of its last checkpoint) and Y0 for the gallery and inspector. */
+  /** Loads a run's refined labels (σ(z) of its kept epoch: the best held-out one, else the last) and Y0 for the gallery and inspector. */
   async showRefined(id: string | null): Promise<void> {
     if (id === null) return useTrainingStore.getState().set({ refined: null });
     const run = useTrainingStore.getState().runs.find((r) => r.meta.id === id);
     const [checkpoint, initial] = await Promise.all([this.records.checkpoint(id), this.records.initialLabels(id)]);
-    if (!run || !checkpoint || !initial) throw new Error('this run has no finished epoch yet');
-    const refined = checkpoint.latent.map((z) => sigmoid(z));
-    useTrainingStore.getState().set({ refined: { runId: id, runName: run.meta.name, embeddingRunKey: run.meta.embeddingRunKey, epoch: checkpoint.epoch, refined, initial } });
+    const kept = checkpoint && keptEpochOf(checkpoint);
+    if (!run || !kept || !initial) throw new Error('this run has no finished epoch yet');
+    const refined = kept.latent.map((z) => sigmoid(z));
+    useTrainingStore.getState().set({ refined: { runId: id, runName: run.meta.name, embeddingRunKey: run.meta.embeddingRunKey, epoch: kept.epoch, refined, initial } });
   }
 
   /** The head's parameters after the last finished epoch (for the ONNX export). */

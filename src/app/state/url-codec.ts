@@ -5,7 +5,7 @@ import { validatePromptTemplate } from '../../core/clip/prompts';
 import type { LabSettings } from '../../core/evaluation/lab-settings';
 import { isApConvention } from '../../core/metrics/ap-convention';
 import type { DatasetRef, ModelRef } from '../../worker/protocol/pipeline-protocol';
-import { DEMO_DATASET } from './selection';
+import { DEMO_DATASET, TRAINING_DEMO_DATASET } from './selection';
 import { isLabView, type LabView } from './view-slice';
 
 /**
@@ -28,7 +28,7 @@ export interface UrlState {
   readonly scale: number | null;
   readonly convention: LabSettings['convention'];
   readonly difficult: LabSettings['difficult'];
-  /** 'demo', or 'folder:<label>' (a label only). */
+  /** 'demo', 'training-demo', or 'folder:<label>' (a label only). */
   readonly dataset: string;
   /** A catalog model id, or 'local:<id>' (model files chosen by the user: a label only). */
   readonly model: string;
@@ -98,7 +98,7 @@ export function parseUrlState(search: string): Partial<UrlState> {
   const difficult = params.get('difficult');
   if (difficult === 'positive' || difficult === 'ignore') out.difficult = difficult;
   const dataset = params.get('dataset');
-  if (dataset === 'demo' || (dataset?.startsWith('folder:') && dataset.length > 'folder:'.length)) out.dataset = dataset;
+  if (dataset === 'demo' || dataset === 'training-demo' || (dataset?.startsWith('folder:') && dataset.length > 'folder:'.length)) out.dataset = dataset;
   const model = params.get('model');
   if (model !== null && (findModel(model) !== undefined || (model.startsWith('local:') && model.length > 'local:'.length))) out.model = model;
   const variant = params.get('variant');
@@ -154,7 +154,8 @@ export function formatUrlState(state: UrlState, previousSearch = ''): string {
   return text ? `?${text}` : '';
 }
 
-export const datasetParam = (dataset: DatasetRef): string => (dataset === DEMO_DATASET ? 'demo' : `folder:${dataset.label}`);
+export const datasetParam = (dataset: DatasetRef): string =>
+  dataset === DEMO_DATASET ? 'demo' : dataset === TRAINING_DEMO_DATASET ? 'training-demo' : `folder:${dataset.label}`;
 export const modelParam = (model: ModelRef): string => (model.kind === 'catalog' ? model.id : `local:${model.id}`);
 
 /**

@@ -1,7 +1,7 @@
 import { availableVariants, MODEL_CATALOG } from '../../core/clip/model-catalog';
 import type { LabSettings } from '../../core/evaluation/lab-settings';
 import { useLabStore, type LabStore } from './lab-store';
-import { catalogModel, DEMO_DATASET, type Selection } from './selection';
+import { catalogModel, DEMO_DATASET, isBuiltInDataset, TRAINING_DEMO_DATASET, type Selection } from './selection';
 import { datasetParam, formatUrlState, modelParam, parseUrlState, type UrlState } from './url-codec';
 
 /** The state the URL describes now, from the store. */
@@ -53,9 +53,10 @@ function selectionPatch(parsed: Partial<UrlState>, selection: Selection): { patc
   const patch: { -readonly [K in keyof Selection]?: Selection[K] } = {};
   let missingFolder: string | null = null;
   if (parsed.dataset === 'demo' && selection.dataset !== DEMO_DATASET) patch.dataset = DEMO_DATASET;
+  if (parsed.dataset === 'training-demo' && selection.dataset !== TRAINING_DEMO_DATASET) patch.dataset = TRAINING_DEMO_DATASET;
   if (parsed.dataset?.startsWith('folder:')) {
     const label = parsed.dataset.slice('folder:'.length);
-    if (selection.dataset === DEMO_DATASET || selection.dataset.label !== label) missingFolder = label;
+    if (isBuiltInDataset(selection.dataset) || selection.dataset.label !== label) missingFolder = label;
   }
   if (parsed.model !== undefined && !parsed.model.startsWith('local:')) {
     const variant = parsed.variant ?? 'fp32';

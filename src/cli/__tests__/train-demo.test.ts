@@ -88,8 +88,10 @@ describe('cdul train on a demo subset cached by cdul cache (demo-clip, grid 1)',
   it('prints a readable table without --json', async () => {
     const run = await runCliInProcess(trainArgs());
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/epoch\s+loss\s+label update\s+pseudo-label mAP\s+val mAP/);
-    expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^6\s+\d\.\d{6}\s+yes\s+\d+\.\d\d\s+\d+\.\d\d$/);
+    expect(run.stdout).toMatch(/epoch\s+loss\s+label update\s+pseudo-label mAP\s+val mAP\s+held-out KL\s+held-out mAP/);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.find((line) => line.startsWith('6 '))).toMatch(/^6\s+\d\.\d{6}\s+yes\s+\d+\.\d\d\s+\d+\.\d\d\s+\d\.\d{6}\s+(\d+\.\d\d|—)(\s+kept)?$/);
+    expect(lines.at(-1)).toMatch(/^kept epoch \d: the lowest KL against Y0 on the \d+ held-out train images/);
   });
 
   it('names the flag or the file on bad input', async () => {

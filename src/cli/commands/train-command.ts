@@ -6,7 +6,8 @@ import { evaluateMeanAp } from '../../core/metrics/mean-ap';
 import { CpuTrainer } from '../../core/training/cpu-trainer';
 import type { HeadShape } from '../../core/training/head';
 import { headToOnnx } from '../../core/training/onnx-head';
-import type { EpochFigures, TrainingData } from '../../core/training/trainer';
+import { heldOutSplit } from '../../core/training/held-out';
+import type { EpochFigures, KeptEpoch, TrainingData } from '../../core/training/trainer';
 import { openCliDataset } from '../dataset-options';
 import { printJson, printWarnings, type CliOutput } from '../output';
 import { UsageError } from '../usage-error';
@@ -42,10 +43,12 @@ export async function trainCommand(argv: string[], output: CliOutput): Promise<n
   }
   if (options.onnxPath !== null) {
     const shape: HeadShape = { kind: options.settings.head, inputs: train.features.cols, hidden: options.settings.hidden, classes: classes.length };
-    await writeOnnx(options.onnxPath, headToOnnx(shape, await trainer.params(), { classes, producer: 'cdul-lab cdul train' }));
+    // The kept epoch's head: the best held-out epoch, or the last one without a held-out share.
+    await writeOnnx(options.onnxPath, headToOnnx(shape, trainer.kept()?.params ?? trainer.params(), { classes, producer: 'cdul-lab cdul train' }));
   }
   const initialMap = train.truth ? evaluateMeanAp(initialLabels, train.truth, { convention: 'step', difficult: 'positive' }, classes).mAP : null;
-  const report = buildReport(options, train, val, epochs, { mAP: initialMap, clampedMap });
+  const kept = keptSummary(trainer.kept(), epochs, heldOutSplit(train.features.rows, options.settings.heldOut, options.settings.seed).heldOutRows.length);
+  const report = buildReport(options, train, val, epochs, { mAP: initialMap, clampedMap }, kept);
   if (options.json) {
     printJson(output, report);
   } else {
@@ -75,10 +78,24 @@ async function loadSplit(options: TrainOptions, split: string | null, cacheDir: 
   return loadCachedSplit(cacheDir, dataset, flag);
 }
 
-function buildReport(options: TrainOptions, train: CachedSplit, val: CachedSplit | null, epochs: EpochFigures[], initial: { mAP: number | null; clampedMap: number | null }): TrainReport {
+function keptSummary(kept: KeptEpoch | null, epochs: readonly EpochFigures[], heldOutImages: number): TrainReport['kept'] {
+  if (!kept) return null;
+  const figures = epochs.find((figure) => figure.epoch === kept.epoch)!;
+  const by = kept.selectedByHeldOut ? 'held-out' : 'last';
+  return { epoch: kept.epoch, by, heldOutImages, heldOutLoss: figures.heldOutLoss, pseudoLabelMap: figures.pseudoLabelMap, valMap: figures.valMap };
+}
+
+function buildReport(
+  options: TrainOptions,
+  train: CachedSplit,
+  val: CachedSplit | null,
+  epochs: EpochFigures[],
+  initial: { mAP: number | null; clampedMap: number | null },
+  kept: TrainReport['kept'],
+): TrainReport {
   const { settings } = options;
   const stoppedEarly =
-    epochs.length < settings.epochs ? `pseudo-label mAP did not improve for ${settings.patience} epochs` : null;
+    epochs.length < settings.epochs ? `the held-out score did not improve over ${settings.patience} label updates` : null;
   const skipped = [...train.skipped, ...(val?.skipped ?? [])];
   return {
     cache: train.cache,
@@ -91,6 +108,7 @@ function buildReport(options: TrainOptions, train: CachedSplit, val: CachedSplit
     apConvention: 'step',
     epochs,
     stoppedEarly,
+    kept,
     skipped,
     warnings: skipped.map((item) => `skipped ${item.id}: ${item.reason}`),
     onnx: options.onnxPath,

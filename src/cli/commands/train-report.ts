@@ -20,6 +20,18 @@ export interface TrainReport {
   readonly epochs: readonly EpochFigures[];
   /** Why the run ended before --epochs, or null. */
   readonly stoppedEarly: string | null;
+  /**
+   * The epoch the run keeps (--onnx writes its head): the lowest held-out KL against Y0 ('held-out'),
+   * or the last epoch without a held-out share ('last'); its figures.
+   */
+  readonly kept: {
+    readonly epoch: number;
+    readonly by: 'held-out' | 'last';
+    readonly heldOutImages: number;
+    readonly heldOutLoss: number | null;
+    readonly pseudoLabelMap: number | null;
+    readonly valMap: number | null;
+  } | null;
   readonly skipped: readonly SkippedItem[];
   readonly warnings: readonly string[];
   /** The file the trained head was written to as ONNX (--onnx), or null. */
@@ -41,13 +53,24 @@ export function formatTrainReport(report: TrainReport): string {
     figure.labelUpdate ? 'yes' : '',
     percent(figure.pseudoLabelMap),
     percent(figure.valMap),
+    figure.heldOutLoss === null ? '—' : figure.heldOutLoss.toFixed(6),
+    percent(figure.heldOutMap),
+    figure.epoch === report.kept?.epoch ? 'kept' : '',
   ]);
-  const table = formatTable(['epoch', 'loss', 'label update', 'pseudo-label mAP', 'val mAP'], rows);
+  const table = formatTable(['epoch', 'loss', 'label update', 'pseudo-label mAP', 'val mAP', 'held-out KL', 'held-out mAP', ''], rows);
+  const kept = report.kept;
   return [
     ...header,
     '',
     table,
     ...(report.stoppedEarly ? [`stopped early: ${report.stoppedEarly}`] : []),
+    ...(kept
+      ? [
+          kept.by === 'held-out'
+            ? `kept epoch ${kept.epoch}: the lowest KL against Y0 on the ${kept.heldOutImages} held-out train images (no ground truth used to choose)`
+            : `kept epoch ${kept.epoch}, the last (no held-out share: --held-out 0)`,
+        ]
+      : []),
     ...(report.onnx ? [`head written as ONNX to ${report.onnx} (input image_embeds; outputs logits, probabilities)`] : []),
   ].join('\n');
 }

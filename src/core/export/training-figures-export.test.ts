@@ -7,20 +7,21 @@ const run = {
   settings: DEFAULT_TRAINING_SETTINGS,
   initialPseudoLabelMap: 84.84,
   figures: [
-    { epoch: 1, loss: 0.627671, labelUpdate: false, labelChange: 0, pseudoLabelMap: 84.84, valMap: 24.89 },
-    { epoch: 2, loss: 0.5, labelUpdate: true, labelChange: 0.0067, pseudoLabelMap: 88.05, valMap: null },
+    { epoch: 1, loss: 0.627671, labelUpdate: false, labelChange: 0, pseudoLabelMap: 84.84, valMap: 24.89, heldOutLoss: 0.25, heldOutMap: 71.5 },
+    { epoch: 2, loss: 0.5, labelUpdate: true, labelChange: 0.0067, pseudoLabelMap: 88.05, valMap: null, heldOutLoss: 0.3, heldOutMap: null },
   ],
   epochMs: [103.26],
+  keptEpoch: 1,
   backend: 'WebGPU (google · swiftshader)',
 };
 
 describe('training figures export', () => {
   it('CSV: a header, Y0 as epoch 0, one row per epoch, empty cells for what does not exist', () => {
     expect(trainingFiguresCsv(run).split('\n')).toEqual([
-      'epoch,loss,label_update,mean_label_change,pseudo_label_map,val_map,ms',
-      '0,,,,84.8400,,',
-      '1,0.62767100,0,0.00000000,84.8400,24.8900,103.3',
-      '2,0.50000000,1,0.00670000,88.0500,,',
+      'epoch,loss,label_update,mean_label_change,pseudo_label_map,val_map,held_out_loss,held_out_map,kept,ms',
+      '0,,,,84.8400,,,,,',
+      '1,0.62767100,0,0.00000000,84.8400,24.8900,0.25000000,71.5000,1,103.3',
+      '2,0.50000000,1,0.00670000,88.0500,,0.30000000,,0,',
       '',
     ]);
   });

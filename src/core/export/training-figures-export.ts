@@ -12,17 +12,21 @@ export interface TrainingFiguresInput {
   readonly figures: readonly EpochFigures[];
   /** Wall time per epoch, ms (same length as figures, or shorter). */
   readonly epochMs: readonly number[];
+  /** The epoch the run keeps (best held-out score, else the last); null before epoch 1. */
+  readonly keptEpoch: number | null;
   readonly backend: string;
 }
 
-const CSV_HEADER = 'epoch,loss,label_update,mean_label_change,pseudo_label_map,val_map,ms';
+const CSV_HEADER = 'epoch,loss,label_update,mean_label_change,pseudo_label_map,val_map,held_out_loss,held_out_map,kept,ms';
 
 const cell = (value: number | null | undefined, digits: number) => (value === null || value === undefined || Number.isNaN(value) ? '' : value.toFixed(digits));
 
 export function trainingFiguresCsv(run: TrainingFiguresInput): string {
-  const rows = [CSV_HEADER, `0,,,,${cell(run.initialPseudoLabelMap, 4)},,`];
+  const rows = [CSV_HEADER, `0,,,,${cell(run.initialPseudoLabelMap, 4)},,,,,`];
   run.figures.forEach((f, i) => {
-    rows.push([f.epoch, cell(f.loss, 8), f.labelUpdate ? 1 : 0, cell(f.labelChange, 8), cell(f.pseudoLabelMap, 4), cell(f.valMap, 4), cell(run.epochMs[i], 1)].join(','));
+    const kept = f.epoch === run.keptEpoch ? 1 : 0;
+    const held = [cell(f.heldOutLoss, 8), cell(f.heldOutMap, 4)];
+    rows.push([f.epoch, cell(f.loss, 8), f.labelUpdate ? 1 : 0, cell(f.labelChange, 8), cell(f.pseudoLabelMap, 4), cell(f.valMap, 4), ...held, kept, cell(run.epochMs[i], 1)].join(','));
   });
   return `${rows.join('\n')}\n`;
 }
@@ -37,6 +41,7 @@ export function trainingFiguresJson(run: TrainingFiguresInput): string {
       settings: run.settings,
       metric: 'mAP % (step AP, difficult counted positive); loss = mean binary KL of the epoch’s θ-steps',
       initialPseudoLabelMap: run.initialPseudoLabelMap,
+      keptEpoch: run.keptEpoch,
       epochs: run.figures.map((f, i) => ({ ...f, ms: run.epochMs[i] ?? null })),
     },
     null,

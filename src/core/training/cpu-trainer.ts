@@ -1,17 +1,23 @@
 import { sigmoid } from '../cdul/alignment-reference';
 import { createMatrix, type Matrix } from '../types';
 import { ADAM_DEFAULTS, adamStep } from './adam';
+import { isRunOver, selectionOf, trackSelection } from './epoch-selection';
 import { headBackward, headForward, initHeadParams, type HeadShape } from './head';
+import { gatherRows, heldOutSplit, scatterRows, scoreHeldOut, type HeldOutSplit } from './held-out';
 import { klBatch } from './kl-loss';
 import { labelsFromLatent, latentFromLabels, updateLatent } from './pseudo-label-update';
 import { epochOrder } from './shuffle';
-import type { EpochFigures, Trainer, TrainerState, TrainingData } from './trainer';
-import { isRunOver, meanLabelChange, trackBest, trainingMeanAp as meanAp } from './training-metrics';
+import { keptEpochOf, type EpochFigures, type KeptEpoch, type Trainer, type TrainerState, type TrainingData } from './trainer';
+import { meanLabelChange, trainingMeanAp as meanAp } from './training-metrics';
 import { isLabelUpdateEpoch, validateTrainingSettings, type TrainingSettings } from './training-settings';
 
 /** The trainer on the CPU: the fallback without WebGPU and the reference for the GPU path. */
 export class CpuTrainer implements Trainer {
   private readonly shape: HeadShape;
+  private readonly split: HeldOutSplit;
+  /** The rows the head trains on, packed (all rows without a held-out share). */
+  private readonly trainFeatures: Matrix;
+  private readonly heldOut: HeldOutInputs | null;
   private current: MutableState;
 
   constructor(
@@ -23,6 +29,9 @@ export class CpuTrainer implements Trainer {
     validateTrainingData(data);
     const { features, initialLabels } = data;
     this.shape = { kind: settings.head, inputs: features.cols, hidden: settings.hidden, classes: initialLabels.cols };
+    this.split = heldOutSplit(features.rows, settings.heldOut, settings.seed);
+    this.trainFeatures = createMatrix(this.split.trainRows.length, features.cols, gatherRows(features.data, features.cols, this.split.trainRows));
+    this.heldOut = heldOutInputs(data, this.split);
     this.current = copyState(resumeFrom ?? freshTrainerState(this.shape, settings.seed, initialLabels.data));
   }
 
@@ -36,20 +45,22 @@ export class CpuTrainer implements Trainer {
     const loss = this.optimiseEpoch(epoch);
     const labelUpdate = isLabelUpdateEpoch(epoch, this.settings);
     const before = labelUpdate ? this.current.latent.slice() : null;
-    if (labelUpdate) updateLatent(this.current.latent, this.predict(this.data.features), this.settings);
+    if (labelUpdate) this.updateTrainLabels();
     const labelChange = before ? meanLabelChange(before, this.current.latent) : 0;
     const pseudoLabelMap = this.pseudoLabelMap();
     const val = this.data.val;
     // Ranked by the logits: float32 σ rounds every logit above ~17.3 to 1, tying confident predictions.
     const valMap = val ? meanAp(createMatrix(val.truth.rows, val.truth.cols, this.logits(val.features)), val.truth, this.data.classes) : null;
+    const held = this.heldOut ? scoreHeldOut(this.logits(this.heldOut.features), this.heldOut.initialLabels, this.data.classes) : null;
+    const figures = { epoch, loss, labelUpdate, labelChange, pseudoLabelMap, valMap, heldOutLoss: held?.loss ?? null, heldOutMap: held?.map ?? null };
     this.current.epoch = epoch;
-    Object.assign(this.current, trackBest(this.current, pseudoLabelMap));
-    return { epoch, loss, labelUpdate, labelChange, pseudoLabelMap, valMap };
+    Object.assign(this.current, trackSelection(this.current, figures, () => ({ params: this.params(), latent: this.current.latent.slice() })));
+    return figures;
   }
 
   /**
-   * mAP of the current pseudo labels against the train ground truth, ranked by z: the same order as
-   * y = σ(z) without float32 σ saturating confident labels into ties at 1.
+   * mAP of the current pseudo labels (held-out rows stay at Y0) against the train ground truth, ranked
+   * by z: the same order as y = σ(z) without float32 σ saturating confident labels into ties at 1.
    */
   pseudoLabelMap(): number | null {
     const { trainTruth, classes } = this.data;
@@ -63,6 +74,10 @@ export class CpuTrainer implements Trainer {
 
   params(): Float32Array[] {
     return this.current.params.map((param) => param.slice());
+  }
+
+  kept(): KeptEpoch | null {
+    return keptEpochOf(this.state());
   }
 
   pseudoLabels(): Matrix {
@@ -80,17 +95,27 @@ export class CpuTrainer implements Trainer {
     return headForward(this.shape, this.current.params, features.data, features.rows).logits;
   }
 
-  /** θ-steps over shuffled mini-batches with y fixed; returns the mean KL over the epoch's labels. */
+  /** The label step on the trained rows only: held-out labels stay Y0, the reference they are scored on. */
+  private updateTrainLabels(): void {
+    const { trainRows } = this.split;
+    const cols = this.shape.classes;
+    const latent = gatherRows(this.current.latent, cols, trainRows);
+    updateLatent(latent, this.predict(this.trainFeatures), this.settings);
+    scatterRows(latent, cols, trainRows, this.current.latent);
+  }
+
+  /** θ-steps over shuffled mini-batches of the trained rows with y fixed; returns the mean KL over their labels. */
   private optimiseEpoch(epoch: number): number {
-    const { features, initialLabels } = this.data;
-    const labels = labelsFromLatent(this.current.latent);
+    const features = this.trainFeatures;
+    const cols = this.shape.classes;
+    const labels = labelsFromLatent(gatherRows(this.current.latent, cols, this.split.trainRows));
     const order = epochOrder(features.rows, this.settings.seed, epoch);
     let lossSum = 0;
     for (let start = 0; start < order.length; start += this.settings.batchSize) {
       const rows = order.subarray(start, start + this.settings.batchSize);
       const x = gatherRows(features.data, features.cols, rows);
       const forward = headForward(this.shape, this.current.params, x, rows.length);
-      const batch = klBatch(forward.logits, gatherRows(labels, initialLabels.cols, rows));
+      const batch = klBatch(forward.logits, gatherRows(labels, cols, rows));
       lossSum += batch.lossSum;
       this.applyAdam(headBackward(this.shape, this.current.params, forward, batch.gradient, rows.length));
     }
@@ -105,20 +130,27 @@ export class CpuTrainer implements Trainer {
   }
 }
 
+/** The held-out images' features and Y0, packed; null without a held-out share. */
+export interface HeldOutInputs {
+  readonly features: Matrix;
+  readonly initialLabels: Matrix;
+}
+
+export function heldOutInputs(data: TrainingData, split: HeldOutSplit): HeldOutInputs | null {
+  const rows = split.heldOutRows;
+  if (rows.length === 0) return null;
+  const { features, initialLabels } = data;
+  return {
+    features: createMatrix(rows.length, features.cols, gatherRows(features.data, features.cols, rows)),
+    initialLabels: createMatrix(rows.length, initialLabels.cols, gatherRows(initialLabels.data, initialLabels.cols, rows)),
+  };
+}
+
 /** Epoch 0 of a run: head initialised from `seed`, Adam moments zero, z0 = logit(Y0) (see initialLatent). */
 export function freshTrainerState(shape: HeadShape, seed: number, initialLabels: Float32Array): TrainerState {
   const params = initHeadParams(shape, seed);
   const zeros = () => params.map((param) => new Float32Array(param.length));
-  return {
-    epoch: 0,
-    params,
-    adamM: zeros(),
-    adamV: zeros(),
-    adamStep: 0,
-    latent: latentFromLabels(initialLabels),
-    bestPseudoLabelMap: null,
-    epochsSinceBest: 0,
-  };
+  return { epoch: 0, params, adamM: zeros(), adamV: zeros(), adamStep: 0, latent: latentFromLabels(initialLabels), selected: null, updatesSinceSelected: 0 };
 }
 
 /** The state as the trainer mutates it: tensors in place, counters reassigned. */
@@ -128,8 +160,10 @@ type MutableState = { -readonly [K in keyof TrainerState]: TrainerState[K] } & {
   adamV: Float32Array[];
 };
 
-function copyState(state: TrainerState): MutableState {
+/** A deep copy; a checkpoint stored before selection existed gets none. */
+export function copyState(state: TrainerState): MutableState {
   const copy = (tensors: readonly Float32Array[]) => tensors.map((tensor) => tensor.slice());
+  const { selected, updatesSinceSelected } = selectionOf(state);
   return {
     epoch: state.epoch,
     params: copy(state.params),
@@ -137,17 +171,10 @@ function copyState(state: TrainerState): MutableState {
     adamV: copy(state.adamV),
     adamStep: state.adamStep,
     latent: state.latent.slice(),
-    bestPseudoLabelMap: state.bestPseudoLabelMap,
-    epochsSinceBest: state.epochsSinceBest,
+    selected: selected && { ...selected, params: copy(selected.params), latent: selected.latent.slice() },
+    updatesSinceSelected,
   };
 }
-
-function gatherRows(data: Float32Array, cols: number, rows: Uint32Array): Float32Array {
-  const out = new Float32Array(rows.length * cols);
-  rows.forEach((row, index) => out.set(data.subarray(row * cols, (row + 1) * cols), index * cols));
-  return out;
-}
-
 
 /** Throws RangeError when features, labels, truth and val do not fit together. */
 export function validateTrainingData(data: TrainingData): void {

@@ -79,9 +79,9 @@ describe('planSweep', () => {
     const short = { ...base, epochs: 3 };
     const runs = planSweep(short, space({ updateEvery: [1, 2, 5], sigma: [0.2, 1] }), { kind: 'grid' });
     expect(points(runs)).toEqual([
-      [0.01, 1, 0.2, 1, 256],
-      [0.01, 1, 1, 1, 256],
-      [0.01, 2, 0.2, 1, 256],
+      [base.learningRate, 1, 0.2, 1, 256],
+      [base.learningRate, 1, 1, 1, 256],
+      [base.learningRate, 2, 0.2, 1, 256],
     ]);
   });
 
@@ -137,6 +137,8 @@ const figure = (epoch: number, loss: number, pseudoLabelMap: number | null, valM
   labelChange: epoch > 2 ? 0.01 : 0,
   pseudoLabelMap,
   valMap,
+  heldOutLoss: null,
+  heldOutMap: null,
 });
 
 describe('summariseRun', () => {
@@ -156,6 +158,9 @@ describe('summariseRun', () => {
       finalValMap: 55,
       bestValMap: 60,
       bestEpoch: 2,
+      // No held-out loss in these figures: the run keeps its last epoch.
+      keptEpoch: 4,
+      keptValMap: 55,
     });
   });
 

@@ -1,3 +1,4 @@
+import { keptEpochNumber } from './epoch-selection';
 import { seededRandom } from '../seeded-random';
 import type { EpochFigures } from './trainer';
 import { DEFAULT_TRAINING_SETTINGS, firstLabelUpdateEpoch, validateTrainingSettings, type TrainingSettings } from './training-settings';
@@ -177,8 +178,12 @@ export interface SweepRunSummary {
   readonly pseudoLabelGain: number | null;
   readonly finalValMap: number | null;
   readonly bestValMap: number | null;
-  /** Epoch of bestValMap (the first on ties): the epoch to keep. */
+  /** Epoch of bestValMap (the first on ties): what the ground truth would have picked. */
   readonly bestEpoch: number | null;
+  /** The epoch the run keeps, chosen without ground truth (lowest held-out KL, else the last). */
+  readonly keptEpoch: number | null;
+  /** Val mAP of the kept epoch's head: what a user without ground truth gets. */
+  readonly keptValMap: number | null;
 }
 
 /** The table row of a run from its per-epoch figures (in epoch order, as the trainer returned them). */
@@ -192,6 +197,7 @@ export function summariseRun(
   const pseudo = best(figures, (figure) => figure.pseudoLabelMap);
   const val = best(figures, (figure) => figure.valMap);
   const finalPseudoLabelMap = last?.pseudoLabelMap ?? null;
+  const keptEpoch = keptEpochNumber(figures);
   return {
     id,
     settings,
@@ -206,6 +212,8 @@ export function summariseRun(
     finalValMap: last?.valMap ?? null,
     bestValMap: val.value,
     bestEpoch: val.epoch,
+    keptEpoch,
+    keptValMap: keptEpoch === null ? null : (figures.find((figure) => figure.epoch === keptEpoch)?.valMap ?? null),
   };
 }
 
@@ -231,7 +239,9 @@ export type SweepSortKey =
   | 'pseudoLabelGain'
   | 'finalValMap'
   | 'bestValMap'
-  | 'bestEpoch';
+  | 'bestEpoch'
+  | 'keptEpoch'
+  | 'keptValMap';
 
 export type SortDirection = 'asc' | 'desc';
 

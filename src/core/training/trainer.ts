@@ -1,4 +1,5 @@
 import type { LabelMatrix, Matrix } from '../types';
+import type { SelectedEpoch } from './epoch-selection';
 import type { TrainingSettings } from './training-settings';
 
 /** What one epoch reports: the three curves of the lab's charts. */
@@ -15,6 +16,10 @@ export interface EpochFigures {
   readonly pseudoLabelMap: number | null;
   /** mAP (%) of the classifier on the val set; null without one. */
   readonly valMap: number | null;
+  /** Mean binary KL(Y0 ‖ σ(head)) on the held-out images (the selection score); null without a held-out share. */
+  readonly heldOutLoss: number | null;
+  /** mAP (%) of the head on the held-out images against Y0 ≥ 0.5; null without a held-out share or positive. */
+  readonly heldOutMap: number | null;
 }
 
 /** The frozen inputs of a run: features and initial pseudo labels of the train images, optional truth. */
@@ -41,8 +46,19 @@ export interface TrainerState {
   readonly adamStep: number;
   /** Latent logits z of the pseudo labels, [train images, classes]. */
   readonly latent: Float32Array;
-  readonly bestPseudoLabelMap: number | null;
-  readonly epochsSinceBest: number;
+  /** The best held-out epoch so far (null without a held-out share, or before epoch 1). */
+  readonly selected: SelectedEpoch | null;
+  /** Label updates since `selected`: what patience counts. */
+  readonly updatesSinceSelected: number;
+}
+
+/** What a finished (or stopped) run hands on: to export, to show, to evaluate. */
+export interface KeptEpoch {
+  readonly epoch: number;
+  readonly params: readonly Float32Array[];
+  readonly latent: Float32Array;
+  /** True when chosen by the held-out score, false when simply the last epoch. */
+  readonly selectedByHeldOut: boolean;
 }
 
 /** One training run, epoch by epoch: on the CPU (CpuTrainer) or on WebGPU (src/gpu/training/GpuTrainer). */
@@ -54,10 +70,22 @@ export interface Trainer {
   done(): boolean;
   /** A copy of the state, to resume from later (stop/resume); the GPU path reads its buffers back. */
   state(): TrainerState | Promise<TrainerState>;
-  /** A copy of the head's parameters (W1, b1[, W2, b2]), e.g. to export or to predict elsewhere. */
+  /** A copy of the head's parameters (W1, b1[, W2, b2]) after the last epoch run. */
   params(): readonly Float32Array[] | Promise<readonly Float32Array[]>;
+  /**
+   * The epoch the run keeps: the best held-out epoch's head and pseudo labels, or the last epoch's
+   * without a held-out share; null before epoch 1.
+   */
+  kept(): KeptEpoch | null;
   /** mAP (%) of the current pseudo labels against the train ground truth (before epoch 1: of Y0, z0 = logit Y0). */
   pseudoLabelMap(): number | null;
   /** Current pseudo labels y = σ(z), [train images, classes]. */
   pseudoLabels(): Matrix;
+}
+
+/** The kept epoch of a state: the selected one, else the last one run (see Trainer.kept). */
+export function keptEpochOf(state: TrainerState): KeptEpoch | null {
+  const { selected } = state;
+  if (selected) return { epoch: selected.epoch, params: selected.params, latent: selected.latent, selectedByHeldOut: true };
+  return state.epoch > 0 ? { epoch: state.epoch, params: state.params, latent: state.latent, selectedByHeldOut: false } : null;
 }

@@ -1,7 +1,6 @@
 import { sigmoid } from '../cdul/alignment-reference';
 import { evaluateMeanAp } from '../metrics/mean-ap';
 import type { LabelMatrix, Matrix } from '../types';
-import type { TrainingSettings } from './training-settings';
 
 /** The figures both trainers report, computed on the CPU from what an epoch produced. */
 
@@ -20,22 +19,4 @@ export function meanLabelChange(latentBefore: Float32Array, latentAfter: Float32
   let sum = 0;
   for (let k = 0; k < latentAfter.length; k++) sum += Math.abs(sigmoid(latentAfter[k]!) - sigmoid(latentBefore[k]!));
   return sum / latentAfter.length;
-}
-
-/** Where a run stands for early stopping: the best pseudo-label mAP so far and epochs since. */
-export interface BestTracking {
-  readonly bestPseudoLabelMap: number | null;
-  readonly epochsSinceBest: number;
-}
-
-export function trackBest(current: BestTracking, pseudoLabelMap: number | null): BestTracking {
-  if (pseudoLabelMap === null) return current;
-  const best = current.bestPseudoLabelMap;
-  if (best === null || pseudoLabelMap > best) return { bestPseudoLabelMap: pseudoLabelMap, epochsSinceBest: 0 };
-  return { bestPseudoLabelMap: best, epochsSinceBest: current.epochsSinceBest + 1 };
-}
-
-/** After the last epoch, or `patience` epochs without a better pseudo-label mAP. */
-export function isRunOver(epoch: number, tracking: BestTracking, settings: Pick<TrainingSettings, 'epochs' | 'patience'>): boolean {
-  return epoch >= settings.epochs || (settings.patience !== null && tracking.epochsSinceBest >= settings.patience);
 }

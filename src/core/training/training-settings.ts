@@ -30,7 +30,16 @@ export interface TrainingSettings {
   readonly learningRate: number;
   readonly batchSize: number;
   readonly seed: number;
-  /** Stop after this many epochs without a better pseudo-label mAP; null: never stop early. */
+  /**
+   * Share of the train images held out (seeded by `seed`) from the head's steps and the label updates:
+   * the head is scored on them against their Y0 after every epoch, the best epoch is kept and restored.
+   * 0: none (no selection, no early stop).
+   */
+  readonly heldOut: number;
+  /**
+   * Stop after this many label updates (after warm-up) without a better held-out score; null: never
+   * stop early. Needs a held-out share: no ground truth is used to stop.
+   */
   readonly patience: number | null;
 }
 
@@ -43,11 +52,21 @@ export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = {
   schedule: 'lab',
   sigma: 0.2,
   eta: 1,
-  learningRate: 1e-2,
+  learningRate: 0.1,
   batchSize: 32,
   seed: 0,
+  heldOut: 0.1,
   patience: null,
 };
+
+/**
+ * What a run stored before a setting existed trained with (merged over the defaults when old records
+ * are read): the lab's schedule, and no held-out share.
+ */
+export const SETTINGS_BEFORE_THEY_EXISTED: Partial<TrainingSettings> = { schedule: 'lab', heldOut: 0 };
+
+/** The largest held-out share the lab allows: most images must still train the head. */
+export const MAX_HELD_OUT = 0.5;
 
 /** Throws RangeError naming the first setting that no run could use. */
 export function validateTrainingSettings(settings: TrainingSettings): void {
@@ -61,8 +80,12 @@ export function validateTrainingSettings(settings: TrainingSettings): void {
   if (!(settings.sigma > 0)) throw new RangeError(`sigma must be positive, got ${settings.sigma}`);
   if (!(settings.eta >= 0) || !Number.isFinite(settings.eta)) throw new RangeError(`eta must be ≥ 0, got ${settings.eta}`);
   if (!(settings.learningRate > 0) || !Number.isFinite(settings.learningRate)) throw new RangeError(`learningRate must be positive, got ${settings.learningRate}`);
+  if (!(settings.heldOut >= 0 && settings.heldOut <= MAX_HELD_OUT)) throw new RangeError(`heldOut must lie in [0, ${MAX_HELD_OUT}], got ${settings.heldOut}`);
   if (settings.patience !== null && (!Number.isInteger(settings.patience) || settings.patience < 1)) {
     throw new RangeError(`patience must be a whole number ≥ 1, got ${settings.patience}`);
+  }
+  if (settings.patience !== null && settings.heldOut === 0) {
+    throw new RangeError('patience needs a held-out share > 0: early stopping watches the held-out score, never the ground truth');
   }
 }
 

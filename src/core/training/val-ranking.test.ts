@@ -29,8 +29,8 @@ function confidentCase(): { data: TrainingData; state: TrainerState } {
     adamV: zeros(),
     adamStep: 0,
     latent: Float32Array.of(2, -2, 2, -2),
-    bestPseudoLabelMap: null,
-    epochsSinceBest: 0,
+    selected: null,
+    updatesSinceSelected: 0,
   };
   return { data, state };
 }
@@ -46,7 +46,7 @@ describe('val mAP ranking', () => {
   it('the CPU trainer ranks val by logits: AP 100 where float32 sigmoids would tie at 50', () => {
     const { data, state } = confidentCase();
     // lr 1e-12: one Adam step moves w and b by ~1e-12, so the val logits stay 18, 17.5 and −3.
-    const settings = { ...DEFAULT_TRAINING_SETTINGS, epochs: 1, warmup: 0, eta: 0, learningRate: 1e-12, batchSize: 4 };
+    const settings = { ...DEFAULT_TRAINING_SETTINGS, epochs: 1, warmup: 0, eta: 0, learningRate: 1e-12, batchSize: 4, heldOut: 0 };
     const trainer = new CpuTrainer(data, settings, state);
     const logits = trainer.logits(data.val!.features);
     expect(Array.from(logits)).toEqual(VAL_LOGITS);

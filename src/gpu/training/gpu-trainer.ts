@@ -1,11 +1,13 @@
 import type { GpuContext } from '../gpu-context';
 import { encodeAdamStep, encodeBinaryKl, encodeGatherRows, encodePseudoLabelUpdate, encodeSigmoid, encodeTotal, ADAM_DEFAULTS, type MatmulVariant } from '../kernels';
-import { freshTrainerState, validateTrainingData } from '../../core/training/cpu-trainer';
+import { copyState, freshTrainerState, heldOutInputs, validateTrainingData, type HeldOutInputs } from '../../core/training/cpu-trainer';
+import { isRunOver, trackSelection } from '../../core/training/epoch-selection';
+import { gatherRows, heldOutSplit, scatterRows, scoreHeldOut, type HeldOutSplit } from '../../core/training/held-out';
 import type { HeadShape } from '../../core/training/head';
 import { labelsFromLatent } from '../../core/training/pseudo-label-update';
 import { epochOrder } from '../../core/training/shuffle';
-import type { EpochFigures, Trainer, TrainerState, TrainingData } from '../../core/training/trainer';
-import { isRunOver, meanLabelChange, trackBest, trainingMeanAp } from '../../core/training/training-metrics';
+import { keptEpochOf, type EpochFigures, type KeptEpoch, type Trainer, type TrainerState, type TrainingData } from '../../core/training/trainer';
+import { meanLabelChange, trainingMeanAp } from '../../core/training/training-metrics';
 import { isLabelUpdateEpoch, validateTrainingSettings, type TrainingSettings } from '../../core/training/training-settings';
 import { createMatrix, type Matrix } from '../../core/types';
 import { GpuHead } from './gpu-head';
@@ -17,6 +19,8 @@ import { GpuHead } from './gpu-head';
  * then the label update and the val predictions — is ONE compute pass in one submission, followed by
  * one read back (loss, z, val predictions and the state, kept as a CPU mirror so that stop/resume,
  * export and a fallback to the CPU after a lost device can start from the last finished epoch).
+ * With a held-out share the GPU holds only the trained rows (packed, as the CpuTrainer gathers them)
+ * and the held-out features; the mirror's z keeps every row, the held-out ones at Y0.
  */
 export interface GpuTrainerOptions {
   /** The matmul kernel; default 'rows' on a software adapter (measured faster there), else 'tiled'. */
@@ -51,6 +55,8 @@ export class GpuTrainer implements Trainer {
   private readonly buffers: RunBuffers;
   private readonly adamM: GPUBuffer[];
   private readonly adamV: GPUBuffer[];
+  private readonly split: HeldOutSplit;
+  private readonly heldOut: HeldOutInputs | null;
   private mirror: TrainerState;
   private destroyed = false;
 
@@ -62,15 +68,19 @@ export class GpuTrainer implements Trainer {
     readonly matmul: MatmulVariant,
   ) {
     const { features, initialLabels, val } = data;
-    const [n, classes] = [features.rows, initialLabels.cols];
+    const classes = initialLabels.cols;
     this.shape = { kind: settings.head, inputs: features.cols, hidden: settings.hidden, classes };
     this.mirror = copyState(resumeFrom ?? freshTrainerState(this.shape, settings.seed, initialLabels.data));
+    this.split = heldOutSplit(features.rows, settings.heldOut, settings.seed);
+    this.heldOut = heldOutInputs(data, this.split);
+    const n = this.split.trainRows.length;
     const capacity = Math.max(n, val?.features.rows ?? 0, 1);
     const batch = Math.min(settings.batchSize, n);
     this.head = new GpuHead(ctx, this.shape, this.mirror.params, capacity, batch, matmul);
     this.adamM = this.mirror.adamM.map((m, i) => ctx.createBuffer(m, `adam m ${i}`));
     this.adamV = this.mirror.adamV.map((v, i) => ctx.createBuffer(v, `adam v ${i}`));
-    this.buffers = createRunBuffers(ctx, data, this.mirror.latent, batch, capacity);
+    const trainLatent = gatherRows(this.mirror.latent, classes, this.split.trainRows);
+    this.buffers = createRunBuffers(ctx, { ...data, features: trainFeatures(data, this.split) }, trainLatent, batch, capacity, this.heldOut);
   }
 
   done(): boolean {
@@ -83,22 +93,33 @@ export class GpuTrainer implements Trainer {
     const epoch = this.mirror.epoch + 1;
     const labelUpdate = isLabelUpdateEpoch(epoch, this.settings);
     const adamStep = this.encodeAndSubmitEpoch(epoch, labelUpdate);
-    const [loss, latent, valLogits, ...state] = await this.ctx.readMany([
+    const classes = this.shape.classes;
+    const [loss, trainLatent, valLogits, heldOutLogits, ...state] = await this.ctx.readMany([
       { buffer: this.buffers.epochLoss, length: 1 },
-      { buffer: this.buffers.latent, length: this.mirror.latent.length },
-      // The val forward pass is the epoch's last, so allLogits holds the val logits.
-      { buffer: this.buffers.allLogits, length: (this.data.val?.features.rows ?? 0) * this.shape.classes },
+      { buffer: this.buffers.latent, length: this.split.trainRows.length * classes },
+      // The val forward pass is the epoch's last into allLogits, so it holds the val logits.
+      { buffer: this.buffers.allLogits, length: (this.data.val?.features.rows ?? 0) * classes },
+      { buffer: this.buffers.heldOutLogits, length: this.split.heldOutRows.length * classes },
       ...[...this.head.params, ...this.adamM, ...this.adamV].map((buffer, i) => ({ buffer, length: this.head.sizes[i % this.head.sizes.length]! })),
     ]);
     const count = this.head.params.length;
-    const labelChange = labelUpdate ? meanLabelChange(this.mirror.latent, latent!) : 0;
-    const tracking = { ...this.mirror, epoch, adamStep, latent: latent!, params: state.slice(0, count), adamM: state.slice(count, 2 * count), adamV: state.slice(2 * count) };
-    const pseudoLabelMap = this.pseudoLabelMapOf(latent!);
-    this.mirror = { ...tracking, ...trackBest(tracking, pseudoLabelMap) };
+    const latent = this.mirror.latent.slice();
+    scatterRows(trainLatent!, classes, this.split.trainRows, latent);
+    const labelChange = labelUpdate ? meanLabelChange(this.mirror.latent, latent) : 0;
+    const next = { ...this.mirror, epoch, adamStep, latent, params: state.slice(0, count), adamM: state.slice(count, 2 * count), adamV: state.slice(2 * count) };
+    const pseudoLabelMap = this.pseudoLabelMapOf(latent);
     const val = this.data.val;
     // Ranked by the logits, as the CPU path: float32 σ ties every logit above ~17.3 at 1.
     const valMap = val ? trainingMeanAp(createMatrix(val.truth.rows, val.truth.cols, valLogits!), val.truth, this.data.classes) : null;
-    return { epoch, loss: loss![0]!, labelUpdate, labelChange, pseudoLabelMap, valMap };
+    const held = this.heldOut ? scoreHeldOut(heldOutLogits!, this.heldOut.initialLabels, this.data.classes) : null;
+    const figures = { epoch, loss: loss![0]!, labelUpdate, labelChange, pseudoLabelMap, valMap, heldOutLoss: held?.loss ?? null, heldOutMap: held?.map ?? null };
+    // The read-back arrays are the epoch's own: the selection may keep them without a copy.
+    this.mirror = { ...next, ...trackSelection(next, figures, () => ({ params: next.params, latent: next.latent })) };
+    return figures;
+  }
+
+  kept(): KeptEpoch | null {
+    return keptEpochOf(this.state());
   }
 
   pseudoLabelMap(): number | null {
@@ -131,7 +152,7 @@ export class GpuTrainer implements Trainer {
     const { ctx, head, settings } = this;
     const b = this.buffers;
     const { features, initialLabels, val } = this.data;
-    const [n, classes, inputs] = [features.rows, initialLabels.cols, features.cols];
+    const [n, classes, inputs] = [this.split.trainRows.length, initialLabels.cols, features.cols];
     ctx.upload(b.order, epochOrder(n, settings.seed, epoch));
     const encoder = ctx.device.createCommandEncoder();
     const pass = encoder.beginComputePass();
@@ -160,6 +181,7 @@ export class GpuTrainer implements Trainer {
       encodePseudoLabelUpdate(ctx, pass, { z: b.latent, p: b.trainP, count: n * classes, eta: settings.eta, sigma: settings.sigma });
     }
     if (val) head.encodeForward(pass, b.valFeatures, val.features.rows, b.allLogits);
+    if (this.heldOut) head.encodeForward(pass, b.heldOutFeatures, this.heldOut.features.rows, b.heldOutLogits);
     pass.end();
     ctx.submit(encoder);
     return step;
@@ -175,8 +197,14 @@ export class GpuTrainer implements Trainer {
 
 type RunBuffers = ReturnType<typeof createRunBuffers>;
 
+/** The trained rows' features, packed in ascending row order (all of them without a held-out share). */
+function trainFeatures(data: TrainingData, split: HeldOutSplit): Matrix {
+  const { features } = data;
+  return createMatrix(split.trainRows.length, features.cols, gatherRows(features.data, features.cols, split.trainRows));
+}
+
 /** The run's data and scratch on the GPU; batch buffers hold `batch` rows, whole-set ones `capacity`. */
-function createRunBuffers(ctx: GpuContext, data: TrainingData, latent: Float32Array, batch: number, capacity: number) {
+function createRunBuffers(ctx: GpuContext, data: TrainingData, latent: Float32Array, batch: number, capacity: number, heldOut: HeldOutInputs | null) {
   const { features, initialLabels, val } = data;
   const [n, classes] = [features.rows, initialLabels.cols];
   const create = (contents: Float32Array | Uint32Array | number, label: string) => ctx.createBuffer(contents, label);
@@ -196,10 +224,7 @@ function createRunBuffers(ctx: GpuContext, data: TrainingData, latent: Float32Ar
     epochLoss: create(1, 'epoch loss'),
     allLogits: create(capacity * classes, 'logits of a whole set'),
     trainP: create(n * classes, 'train predictions'),
+    heldOutFeatures: create(heldOut?.features.data ?? 0, 'held-out features'),
+    heldOutLogits: create(Math.max(1, (heldOut?.features.rows ?? 0) * classes), 'held-out logits'),
   };
-}
-
-function copyState(state: TrainerState): TrainerState {
-  const copy = (tensors: readonly Float32Array[]) => tensors.map((tensor) => tensor.slice());
-  return { ...state, params: copy(state.params), adamM: copy(state.adamM), adamV: copy(state.adamV), latent: state.latent.slice() };
 }

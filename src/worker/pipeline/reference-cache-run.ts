@@ -1,14 +1,15 @@
 import { REFERENCE_REPRODUCTION_SCALE } from '../../core/cdul/temperature';
 import { DataError } from '../../core/data-error';
-import type { FileSource } from '../../core/dataset-source';
+import { joinPath, type FileSource } from '../../core/dataset-source';
 import { detectLayout } from '../../core/datasets/detect-layout';
 import { classTokens, imagePathIndex } from '../../core/datasets/multi-label-dataset';
 import { selectRows } from '../../core/evaluation/select-rows';
 import { loadReferenceCache } from '../../core/ref-cache/load-reference-cache';
-import { findReferenceCaches, type ReferenceCacheModel } from '../../core/ref-cache/reference-cache-layout';
+import { cachedVectorPath, findReferenceCaches, type ReferenceCacheModel } from '../../core/ref-cache/reference-cache-layout';
 import type { DatasetRef, FromWorker, ReferenceCacheRequest } from '../protocol/pipeline-protocol';
 import { datasetMessage } from './dataset-message';
 import { openRefDataset, sourceOfRef } from './open-dataset';
+import { referenceCacheInputs } from './reference-cache-inputs';
 import type { LabState } from './similarity-state';
 
 /** The reference reproduction's `clip_cache/model_*` folders in a dataset ([] when it has none). */
@@ -25,8 +26,9 @@ export interface OpenedReferenceCache {
 
 /**
  * A reference cache opened like a finished run: the split's ground truth against its cached global,
- * α and β (scores at the reference's temperature, 1/ln 100 — the only one it has; no snippet scores,
- * so no heatmaps). Images without cached vectors are skipped and named.
+ * α and β, stored at the reference's temperature, 1/ln 100 (no snippet scores, so no heatmaps). The
+ * global scores follow any temperature (core/ref-cache/rescale-cached-softmax.ts); α and β stay at the
+ * cache's own. Images without cached vectors are skipped and named.
  */
 export async function openReferenceCache(request: ReferenceCacheRequest, post: (message: FromWorker) => void): Promise<OpenedReferenceCache> {
   post({ type: 'stage', stage: 'Reading the reference cache…' });
@@ -48,18 +50,16 @@ export async function openReferenceCache(request: ReferenceCacheRequest, post: (
   });
   if (loaded.skipped.length) post({ type: 'skipped', items: loaded.skipped });
   const scale = REFERENCE_REPRODUCTION_SCALE.scale;
+  const ids = loaded.ids.map(String);
   const state: LabState = {
-    ids: loaded.ids.map(String),
+    ids,
     classes: classTokens(dataset),
     labels: dataset.labels && selectRows(dataset.labels, loaded.rowsInRequest),
     snippets: request.grid * request.grid,
     modelScale: scale,
     localCos: null,
     fixedScale: scale,
-    inputsAt(asked) {
-      if (asked !== scale) throw new RangeError(`a reference cache holds scores at ${REFERENCE_REPRODUCTION_SCALE.label} only`);
-      return loaded.inputs;
-    },
+    inputsAt: referenceCacheInputs(loaded.inputs, scale, (row) => joinPath(source.label, cachedVectorPath(request.modelPath, 'global', ids[row]!, request.grid))),
   };
   return { state, source, imageFiles: imagePathIndex(dataset) };
 }

@@ -29,9 +29,12 @@ export interface LabState {
   readonly modelScale: number;
   /** [n × N², C] cosines of every snippet; null when only α/β were stored (reference caches). */
   readonly localCos: Matrix | null;
-  /** null: any temperature; else the only softmax scale the scores exist at (reference caches). */
+  /**
+   * null: every score follows the temperature; else the softmax scale α and β are stored at, which no
+   * temperature changes (reference caches: their global scores follow it, see reference-cache-inputs.ts).
+   */
   readonly fixedScale: number | null;
-  /** Global, α and β at a softmax scale; RangeError for another scale than `fixedScale`. */
+  /** Global, α and β at a softmax scale (a reference cache's α/β: at `fixedScale` whatever is asked). */
   inputsAt(scale: number): PseudoLabelInputs;
 }
 

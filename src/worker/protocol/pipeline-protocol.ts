@@ -188,7 +188,7 @@ export type FromWorker =
       readonly images: number;
       readonly recomputed: number;
       readonly runKey: string;
-      /** Set for a reference cache: the only softmax scale its scores exist at (no temperature choice). */
+      /** Set for a reference cache: the softmax scale its α/β are stored at (the temperature rescales its global scores only). */
       readonly fixedScale?: number;
       /** Set for a `cdul cache` folder opened in the lab. */
       readonly cacheFolder?: CacheFolderSummary;

@@ -2,6 +2,7 @@ import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/te
 import type { LabSettings } from '../../../core/evaluation/lab-settings';
 import { AP_CONVENTIONS, AP_CONVENTION_LABELS } from '../../../core/metrics/ap-convention';
 import type { CachedGridsResult } from '../../../worker/protocol/lab-protocol';
+import { useRunStatus } from '../../state/run-status-store';
 import { PromptTemplateField } from './prompt-template-field';
 
 const SCALES = { model: null, paper: PAPER_SCALE.scale, reference: REFERENCE_REPRODUCTION_SCALE.scale } as const;
@@ -28,6 +29,8 @@ export function SettingsEditor({
   grids: CachedGridsResult | undefined;
   onChange: (patch: Partial<LabSettings>) => void;
 }) {
+  // A reference cache's own scale is the reproduction's; there the temperature moves its global scores only (results panel).
+  const referenceCache = useRunStatus((state) => state.fixedScale !== null);
   return (
     <fieldset className={`compare-side side-${side.toLowerCase()}`}>
       <legend>Setting {side}</legend>
@@ -42,7 +45,7 @@ export function SettingsEditor({
       <label className="field">
         Temperature
         <select value={scaleKey(settings.scale)} onChange={(event) => onChange({ scale: SCALES[event.target.value as keyof typeof SCALES] })}>
-          <option value="model">the model's own (CLIP: 100)</option>
+          <option value="model">{referenceCache ? `the cache's own (${REFERENCE_REPRODUCTION_SCALE.label})` : "the model's own (CLIP: 100)"}</option>
           <option value="paper">{PAPER_SCALE.label}</option>
           <option value="reference">{REFERENCE_REPRODUCTION_SCALE.label}</option>
         </select>

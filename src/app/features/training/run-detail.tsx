@@ -2,7 +2,7 @@ import { trainingFiguresCsv, trainingFiguresJson, trainingFileStem } from '../..
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 import { download } from '../../lib/download';
 import { formatEta } from '../../lib/format';
-import { trainedWithoutTruth, trainingEta } from './training-curves';
+import { keptEpoch, trainedWithoutTruth, trainingEta } from './training-curves';
 
 /** One run: where it stands (epoch, time per epoch, ETA, backend) and its figures per epoch. */
 export function RunDetail({ run }: { run: TrainingRunRecord }) {
@@ -11,6 +11,8 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
   const backend = run.backend.used === 'webgpu' ? `WebGPU (${run.backend.adapter ?? 'adapter unknown'})` : 'CPU';
   // Without ground truth the mAP columns would be dashes only: they give way to a sentence.
   const scored = !trainedWithoutTruth(run);
+  const heldOut = run.figures.some((figure) => (figure.heldOutLoss ?? null) !== null);
+  const kept = keptEpoch(run);
   return (
     <section className="panel" aria-label={`Run ${run.meta.name}`}>
       <h2>
@@ -41,6 +43,13 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
           No ground truth: no mAP. The pseudo labels and the classifier cannot be scored on these images; mean |Δy| says how much each label update moved the labels.
         </p>
       )}
+      {kept !== null && (
+        <p className="hint" aria-label={`Kept epoch of ${run.meta.name}`}>
+          {heldOut
+            ? `Kept: epoch ${kept}, the lowest KL against Y0 on the ${Math.round(run.meta.settings.heldOut * 100)} % held-out train images (chosen without ground truth). The head export and the refined labels are that epoch’s.`
+            : `Kept: epoch ${kept}, the last (no held-out share).`}
+        </p>
+      )}
       <div className="button-row" role="group" aria-label={`downloads of ${run.meta.name}`}>
         <button type="button" onClick={() => saveFigures(run, 'csv')}>
           Figures CSV
@@ -59,6 +68,9 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
               <th scope="col">mean |Δy|</th>
               {scored && <th scope="col">pseudo-label mAP</th>}
               {scored && <th scope="col">val mAP</th>}
+              {heldOut && <th scope="col">held-out KL</th>}
+              {heldOut && <th scope="col">held-out mAP (Y0 ≥ 0.5)</th>}
+              {heldOut && <th scope="col">kept</th>}
               <th scope="col">ms</th>
             </tr>
           </thead>
@@ -70,16 +82,22 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
               <td className="number">—</td>
               {scored && <td className="number">{run.initialPseudoLabelMap?.toFixed(2) ?? '—'}</td>}
               {scored && <td className="number">—</td>}
+              {heldOut && <td className="number">—</td>}
+              {heldOut && <td className="number">—</td>}
+              {heldOut && <td />}
               <td className="number">—</td>
             </tr>
             {run.figures.map((figure, i) => (
-              <tr key={figure.epoch}>
+              <tr key={figure.epoch} className={figure.epoch === kept ? 'kept-epoch' : undefined}>
                 <td className="number">{figure.epoch}</td>
                 <td className="number">{figure.loss.toFixed(6)}</td>
                 <td>{figure.labelUpdate ? 'yes' : 'no'}</td>
                 <td className="number">{figure.labelChange.toFixed(4)}</td>
                 {scored && <td className="number">{figure.pseudoLabelMap?.toFixed(2) ?? '—'}</td>}
                 {scored && <td className="number">{figure.valMap?.toFixed(2) ?? '—'}</td>}
+                {heldOut && <td className="number">{figure.heldOutLoss?.toFixed(5) ?? '—'}</td>}
+                {heldOut && <td className="number">{figure.heldOutMap?.toFixed(2) ?? '—'}</td>}
+                {heldOut && <td>{figure.epoch === kept ? 'kept' : ''}</td>}
                 <td className="number">{run.epochMs[i]?.toFixed(0) ?? '—'}</td>
               </tr>
             ))}
@@ -97,6 +115,7 @@ function saveFigures(run: TrainingRunRecord, format: 'csv' | 'json'): void {
     initialPseudoLabelMap: run.initialPseudoLabelMap,
     figures: run.figures,
     epochMs: run.epochMs,
+    keptEpoch: keptEpoch(run),
     backend: run.backend.used === 'webgpu' ? `WebGPU (${run.backend.adapter ?? 'adapter unknown'})` : 'CPU',
   };
   const stem = trainingFileStem(run.meta.name, run.meta.settings.head);

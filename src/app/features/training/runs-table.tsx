@@ -22,10 +22,12 @@ const COLUMNS: readonly { key: SweepSortKey; label: string; digits: number }[] =
   { key: 'finalPseudoLabelMap', label: 'final pseudo-label mAP', digits: 2 },
   { key: 'bestValMap', label: 'best val mAP', digits: 2 },
   { key: 'bestEpoch', label: 'best val epoch', digits: 0 },
+  { key: 'keptEpoch', label: 'kept epoch', digits: 0 },
+  { key: 'keptValMap', label: 'val mAP, kept epoch', digits: 2 },
 ];
 
 /** Columns that need ground truth (train labels or a val set): left out while no listed run has a value in them. */
-const SCORED: ReadonlySet<SweepSortKey> = new Set(['initialPseudoLabelMap', 'bestPseudoLabelMap', 'finalPseudoLabelMap', 'bestValMap', 'bestEpoch']);
+const SCORED: ReadonlySet<SweepSortKey> = new Set(['initialPseudoLabelMap', 'bestPseudoLabelMap', 'finalPseudoLabelMap', 'bestValMap', 'bestEpoch', 'keptValMap']);
 
 /** Every stored run (sweeps included) as a sortable table; a row's actions open, resume, export or delete it. */
 export function RunsTable() {

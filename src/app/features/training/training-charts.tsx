@@ -1,9 +1,9 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LegendEntry } from '../../../core/export/chart-svg';
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 import { curveLabel, labelledDots } from '../../components/chart-a11y';
 import { ChartFrame } from '../../components/chart-frame';
-import { curveRows, hasCurve, runColor, type CurveMetric } from './training-curves';
+import { curveRows, hasCurve, keptEpoch, runColor, type CurveMetric } from './training-curves';
 
 interface ChartSpec {
   readonly metric: CurveMetric;
@@ -14,6 +14,7 @@ interface ChartSpec {
 const LOSS: ChartSpec = { metric: 'loss', title: 'Training loss (mean binary KL, θ-steps)', unit: 'loss' };
 const PSEUDO_MAP: ChartSpec = { metric: 'pseudoLabelMap', title: 'Pseudo-label mAP against the train ground truth (step AP, difficult positive)', unit: 'mAP %' };
 const VAL_MAP: ChartSpec = { metric: 'valMap', title: 'Val mAP of the classifier (step AP, difficult positive)', unit: 'mAP %' };
+const HELD_OUT: ChartSpec = { metric: 'heldOutLoss', title: 'Held-out KL against Y0 (no ground truth; ringed: the epoch each run keeps)', unit: 'KL' };
 const LABEL_CHANGE: ChartSpec = { metric: 'labelChange', title: 'How much the labels moved (mean |Δy| per label, at each update)', unit: 'mean |Δy|' };
 
 /**
@@ -26,7 +27,8 @@ export function TrainingCharts({ runs }: { runs: readonly TrainingRunRecord[] })
   const legend: LegendEntry[] = runs.map((run, i) => ({ label: runLabel(run), color: runColor(i), dashed: !updatesLabels(run) }));
   const truth = hasCurve(runs, 'pseudoLabelMap');
   const val = hasCurve(runs, 'valMap');
-  const charts = [LOSS, truth ? PSEUDO_MAP : LABEL_CHANGE, ...(val ? [VAL_MAP] : [])];
+  const heldOut = hasCurve(runs, 'heldOutLoss');
+  const charts = [LOSS, truth ? PSEUDO_MAP : LABEL_CHANGE, ...(val ? [VAL_MAP] : []), ...(heldOut ? [HELD_OUT] : [])];
   return (
     <div className="training-charts">
       {charts.map((spec) => (
@@ -42,6 +44,7 @@ export function TrainingCharts({ runs }: { runs: readonly TrainingRunRecord[] })
       <p className="hint">
         Dashed: a run whose pseudo labels never change (η = 0 or no update epoch) — the baseline to judge gradient alignment against.
         {truth ? ' Pseudo-label mAP at epoch 0 is Y0’s.' : ''}
+        {heldOut ? ' Held-out: train images the head never trains on and whose labels never change; each run keeps (and exports) the epoch with the lowest KL against their Y0, and early stopping counts label updates without a lower one.' : ''}
       </p>
     </div>
   );
@@ -70,10 +73,19 @@ function CurveChart({ spec: { metric, title, unit }, runs, legend }: { spec: Cha
               connectNulls
             />
           ))}
+          {metric === 'heldOutLoss' && runs.map((run, i) => <KeptMarker key={`kept-${run.meta.id}`} run={run} color={runColor(i)} />)}
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>
   );
+}
+
+/** A ring around the held-out point of the epoch the run keeps. */
+function KeptMarker({ run, color }: { run: TrainingRunRecord; color: string }) {
+  const epoch = keptEpoch(run);
+  const loss = epoch === null ? null : (run.figures[epoch - 1]?.heldOutLoss ?? null);
+  if (epoch === null || loss === null) return null;
+  return <ReferenceDot x={epoch} y={loss} r={7} fill="none" stroke={color} strokeWidth={2} aria-label={`${run.meta.name} keeps epoch ${epoch}`} />;
 }
 
 const isMap = (metric: CurveMetric) => metric === 'pseudoLabelMap' || metric === 'valMap';

@@ -20,7 +20,7 @@ function run(id: string, initialPseudoLabelMap: number | null, figures: Partial<
       dim: 2,
     },
     status: 'finished',
-    figures: figures.map((figure, i) => ({ epoch: i + 1, loss: 1, labelUpdate: false, labelChange: 0, pseudoLabelMap: null, valMap: null, ...figure })),
+    figures: figures.map((figure, i) => ({ epoch: i + 1, loss: 1, labelUpdate: false, labelChange: 0, pseudoLabelMap: null, valMap: null, heldOutLoss: null, heldOutMap: null, ...figure })),
     epochMs: [],
     initialPseudoLabelMap,
     backend: { used: 'cpu', adapter: null, note: null },

@@ -1,7 +1,8 @@
+import { keptEpochNumber } from '../../../core/training/epoch-selection';
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 
 /** Chart rows from run records: one row per epoch, one column per run (its id). */
-export type CurveMetric = 'loss' | 'labelChange' | 'pseudoLabelMap' | 'valMap';
+export type CurveMetric = 'loss' | 'labelChange' | 'pseudoLabelMap' | 'valMap' | 'heldOutLoss';
 
 export function curveRows(runs: readonly TrainingRunRecord[], metric: CurveMetric): Record<string, number | null>[] {
   const last = Math.max(0, ...runs.map((run) => run.figures.length));
@@ -10,6 +11,7 @@ export function curveRows(runs: readonly TrainingRunRecord[], metric: CurveMetri
   for (let epoch = metric === 'pseudoLabelMap' ? 0 : 1; epoch <= last; epoch++) {
     const row: Record<string, number | null> = { epoch };
     for (const run of runs) {
+      // ?? null: records stored before a figure existed (the held-out loss) lack it.
       row[run.meta.id] = epoch === 0 ? run.initialPseudoLabelMap : (run.figures[epoch - 1]?.[metric] ?? null);
     }
     rows.push(row);
@@ -19,8 +21,11 @@ export function curveRows(runs: readonly TrainingRunRecord[], metric: CurveMetri
 
 /** Whether any of the runs has a value of the metric (a run without ground truth has no pseudo-label mAP, one without a val set no val mAP). */
 export function hasCurve(runs: readonly TrainingRunRecord[], metric: CurveMetric): boolean {
-  return runs.some((run) => (metric === 'pseudoLabelMap' && run.initialPseudoLabelMap !== null) || run.figures.some((figure) => figure[metric] !== null));
+  return runs.some((run) => (metric === 'pseudoLabelMap' && run.initialPseudoLabelMap !== null) || run.figures.some((figure) => (figure[metric] ?? null) !== null));
 }
+
+/** The epoch a run keeps (lowest held-out KL against Y0, else its last), as the trainer chose it. */
+export const keptEpoch = (run: TrainingRunRecord): number | null => keptEpochNumber(run.figures);
 
 /** A run trained without ground truth: its pseudo labels were never scored (Y0's mAP is known before epoch 1 otherwise). */
 export const trainedWithoutTruth = (run: TrainingRunRecord): boolean => run.initialPseudoLabelMap === null;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { HEAD_KINDS, LABEL_SCHEDULES, validateTrainingSettings, type LabelSchedule, type TrainingSettings } from '../../../core/training/training-settings';
+import { HEAD_KINDS, LABEL_SCHEDULES, MAX_HELD_OUT, validateTrainingSettings, type LabelSchedule, type TrainingSettings } from '../../../core/training/training-settings';
 import { useLabServices } from '../../state/lab-services';
 import { useLabStore } from '../../state/lab-store';
 import { useUnlabelled } from '../../state/run-status-store';
@@ -9,7 +9,7 @@ import { useTrainingStore } from '../../state/training-store';
 import { useFinishedRun } from '../../state/use-lab-query';
 import { isSoftwareAdapter, useWebGpuProbe } from '../../state/use-webgpu-probe';
 
-type NumericField = Exclude<keyof TrainingSettings, 'head' | 'patience' | 'schedule'>;
+type NumericField = Exclude<keyof TrainingSettings, 'head' | 'patience' | 'schedule' | 'heldOut'>;
 
 /** The two rules for which epochs e update the labels (w warm-up, k update every). */
 const SCHEDULE_NAMES: Record<LabelSchedule, string> = {
@@ -40,14 +40,16 @@ export function TrainingForm() {
   const valCandidates = useQuery(valCandidatesOptions(client, runKey)).data ?? [];
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const invalid = validationError(settings);
+  const invalid = validationError(settings.heldOut === 0 ? { ...settings, patience: null } : settings);
   const probe = useWebGpuProbe();
   const software = isSoftwareAdapter(probe);
   const train = async () => {
     setError(null);
     setStarting(true);
     try {
-      await controller.train({ settings, backend, valSplit: unlabelled ? null : valSplit || null });
+      // A cleared held-out share keeps no patience (the form shows it empty and disabled).
+      const run = settings.heldOut === 0 ? { ...settings, patience: null } : settings;
+      await controller.train({ settings: run, backend, valSplit: unlabelled ? null : valSplit || null });
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
@@ -89,15 +91,26 @@ export function TrainingForm() {
             ))}
           </select>
         </label>
-        <label title={unlabelled ? 'needs the pseudo-label mAP, i.e. ground truth: runs go to their last epoch' : 'stop after this many epochs without a better pseudo-label mAP; empty: never'}>
-          Early stop (patience)
+        <label title="Train images the head never trains on and whose labels never change; after every epoch the head is scored on them against their Y0, and the run keeps the epoch with the lowest KL. 0: keep the last epoch, no early stop">
+          Held-out share (%)
+          <input
+            type="number"
+            min={0}
+            max={MAX_HELD_OUT * 100}
+            step={1}
+            value={Number.isNaN(settings.heldOut) ? '' : Math.round(settings.heldOut * 1000) / 10}
+            onChange={(event) => patch({ heldOut: event.target.valueAsNumber / 100 })}
+          />
+        </label>
+        <label title={settings.heldOut > 0 ? 'stop after this many label updates (after the warm-up) without a lower held-out KL; empty: never. No ground truth is used' : 'needs a held-out share: early stopping watches the held-out score'}>
+          Early stop (patience, label updates)
           <input
             type="number"
             min={1}
             step={1}
             placeholder="never"
-            disabled={unlabelled}
-            value={unlabelled ? '' : (settings.patience ?? '')}
+            disabled={settings.heldOut === 0}
+            value={settings.heldOut === 0 ? '' : (settings.patience ?? '')}
             onChange={(event) => patch({ patience: event.target.value === '' ? null : event.target.valueAsNumber })}
           />
         </label>
@@ -123,7 +136,7 @@ export function TrainingForm() {
       {unlabelled && (
         <p className="notice" role="note" aria-label="No ground truth">
           No ground truth: training runs on the pseudo labels alone (gradient alignment needs only the embeddings and Y0). There is no pseudo-label or val mAP, so no
-          mAP curves and no early stop; the charts show the loss and how much the labels moved.
+          mAP curves; the charts show the loss, how much the labels moved and the held-out KL, which picks the epoch to keep and stops early.
         </p>
       )}
       {valNote && !unlabelled && <p className="hint" role="status">Val: {valNote}</p>}

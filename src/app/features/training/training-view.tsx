@@ -1,4 +1,5 @@
 import { useLabStore } from '../../state/lab-store';
+import { DEMO_DATASET, TRAINING_DEMO_DATASET } from '../../state/selection';
 import { useRunStatus } from '../../state/run-status-store';
 import { useTrainingStore } from '../../state/training-store';
 import { RunDetail } from './run-detail';
@@ -16,11 +17,28 @@ export function TrainingView() {
   const { runs, shown, focusedRunId, error, loaded } = useTrainingStore();
   const shownRuns = runs.filter((run) => shown.includes(run.meta.id));
   const focused = runs.find((run) => run.meta.id === focusedRunId) ?? null;
+  const dataset = useLabStore((state) => state.selection.dataset);
+  const select = useLabStore((state) => state.select);
+  // Its train split, at the lab's default grid: compute it in the workspace, then train here.
+  const openTrainingDemo = () => {
+    select({ dataset: TRAINING_DEMO_DATASET, split: 'train', limit: null });
+    show('workspace');
+  };
   return (
     <div className="training-view">
       {error && (
         <p className="banner error" role="alert">
           {error}
+        </p>
+      )}
+      {dataset !== TRAINING_DEMO_DATASET && (dataset === DEMO_DATASET || !complete) && (
+        <p className="notice" role="note" aria-label="Training demo">
+          {dataset === DEMO_DATASET ? 'On the demo dataset the 3×3 pseudo labels are already perfect, so training can only draw flat lines. ' : ''}
+          The example where training matters is the built-in training demo: small, overlapping, partly hidden objects in drifting colours leave Y0 well short
+          of its ground truth at every grid.{' '}
+          <button type="button" onClick={openTrainingDemo}>
+            Open the training demo
+          </button>
         </p>
       )}
       <div className="training-forms">
@@ -40,6 +58,7 @@ export function TrainingView() {
                 Go to the workspace
               </button>
             </p>
+
           </section>
         )}
       </div>

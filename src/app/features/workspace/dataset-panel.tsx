@@ -1,6 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { useLabStore } from '../../state/lab-store';
-import { DEMO_DATASET } from '../../state/selection';
+import { DEMO_DATASET, TRAINING_DEMO_DATASET } from '../../state/selection';
 import { FolderInput } from '../../components/folder-input';
 import type { DatasetRef } from '../../../worker/protocol/pipeline-protocol';
 import { DatasetReadFields } from './dataset-read-fields';
@@ -40,6 +40,11 @@ export function DatasetPanel() {
         {dataset !== DEMO_DATASET && (
           <button type="button" className="link" onClick={() => setDataset(DEMO_DATASET, 'val')}>
             Back to the demo dataset
+          </button>
+        )}
+        {dataset !== TRAINING_DEMO_DATASET && (
+          <button type="button" className="link" onClick={() => setDataset(TRAINING_DEMO_DATASET, 'train')}>
+            Use the training demo
           </button>
         )}
       </p>

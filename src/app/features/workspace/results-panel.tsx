@@ -36,8 +36,7 @@ export function ResultsPanel() {
         <label className="field">
           Temperature
           <select
-            disabled={fixedScale !== null}
-            aria-describedby={fixedScale !== null ? 'fixed-temperature' : undefined}
+            aria-describedby={fixedScale !== null ? 'reference-cache-temperature' : undefined}
             value={settings.scale === null ? 'model' : settings.scale === PAPER_SCALE.scale ? 'paper' : 'reference'}
             onChange={(event) =>
               setSettings({ scale: { model: null, paper: PAPER_SCALE.scale, reference: REFERENCE_REPRODUCTION_SCALE.scale }[event.target.value] ?? null })
@@ -101,8 +100,10 @@ export function ResultsPanel() {
         </p>
       )}
       {fixedScale !== null && (
-        <p id="fixed-temperature" className="muted">
-          A reference cache stores scores, not embeddings: its temperature and prompts are the ones it was made with.
+        <p id="reference-cache-temperature" className="muted">
+          On a reference cache the temperature applies to the global scores; the local (α/β) scores stay at the cache's own scale (
+          {REFERENCE_REPRODUCTION_SCALE.label}): the cache keeps the global softmax, from which the cosines are recovered up to a constant
+          per image, but only the max and min over snippets of the local ones. Its prompts are the ones it was made with.
         </p>
       )}
       {evaluationError && (
