@@ -27,4 +27,6 @@ test('the Training view opens the training demo; a run there keeps the epoch of 
   expect(y0).toBeGreaterThan(30);
   expect(y0).toBeLessThan(90);
   await expect(page.getByLabel('Kept epoch of #1')).toContainText(/Kept: epoch \d, the lowest KL against Y0 on the 10 % held-out train images/);
+  await expect(page.getByRole('figure', { name: /^Held-out KL against Y0/ }).getByLabel(/^#1 keeps epoch \d$/)).toHaveCount(1);
+  if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/training-demo.png`, fullPage: true });
 });
