@@ -72,7 +72,9 @@ test('compare ζ 0.1 with ζ 0.5, the temperature collapse, and exports that mat
   await sideB.getByLabel(/Threshold ζ/).fill('0.5');
   await expect(sideB.getByText('Threshold ζ = 0.50')).toBeVisible();
   const mapTable = page.getByRole('table', { name: 'mAP of A and B' });
-  await expect(mapTable.getByRole('columnheader', { name: 'A: mAP % (step-wise, difficult as positive)' })).toBeVisible();
+  // The headers name what differs (issue 15 item 8); the unit is the table's caption while A and B share it.
+  await expect(mapTable.getByRole('columnheader', { name: 'A: ζ 0.10', exact: true })).toBeVisible();
+  await expect(mapTable.locator('caption')).toHaveText('mAP % (step-wise, difficult as positive)');
   for (const mode of MODES) {
     await expect.poll(() => compareRow(mapTable, mode)).toEqual([at01[mode], at05[mode], expect.any(String)]);
     const [, , delta] = await compareRow(mapTable, mode);
@@ -84,7 +86,7 @@ test('compare ζ 0.1 with ζ 0.5, the temperature collapse, and exports that mat
   // The AP convention and difficult handling are selectable and named on the numbers.
   await sideA.getByLabel('AP convention').selectOption('voc07');
   await sideA.getByLabel('Difficult objects').selectOption('ignore');
-  await expect(mapTable.getByRole('columnheader', { name: 'A: mAP % (VOC07 11-point, difficult ignored)' })).toBeVisible();
+  await expect(mapTable.getByRole('columnheader', { name: 'A: ζ 0.10, AP VOC07 11-point, difficult ignored' })).toBeVisible();
   await expect(page.getByText('different AP conventions')).toBeVisible();
   await sideA.getByLabel('AP convention').selectOption('step');
   await sideA.getByLabel('Difficult objects').selectOption('positive');
@@ -109,7 +111,7 @@ test('compare ζ 0.1 with ζ 0.5, the temperature collapse, and exports that mat
   const pngDownload = page.waitForEvent('download');
   await chart.getByRole('button', { name: /as PNG/ }).click();
   const pngFile = await pngDownload;
-  expect(pngFile.suggestedFilename()).toBe('cdul-zeta-chart-zeta0.10-lambda0.00-step.png');
+  expect(pngFile.suggestedFilename()).toBe('cdul-voc-demo-val-first50-demo-clip-grid3-zeta-chart-zeta0.10-lambda0.00-step.png');
   const png = readFileSync((await pngFile.path())!);
   if (SHOTS) await pngFile.saveAs(`${SHOTS}/exported-zeta-chart.png`);
   expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
@@ -129,7 +131,7 @@ test('compare ζ 0.1 with ζ 0.5, the temperature collapse, and exports that mat
   const csvDownload = page.waitForEvent('download');
   await exportSection.getByRole('button', { name: 'Pseudo labels CSV' }).click();
   const csvFile = await csvDownload;
-  expect(csvFile.suggestedFilename()).toBe('cdul-final-zeta0.10-lambda0.00-step.csv');
+  expect(csvFile.suggestedFilename()).toBe('cdul-voc-demo-val-first50-demo-clip-grid3-final-zeta0.10-lambda0.00-step.csv');
   const csv = (await savedText(csvFile)).trimEnd().split('\n').map((line) => line.split(','));
   const worker = await page.evaluate(() => {
     const messages = (globalThis as unknown as { cdulE2e: { messages: { type: string; result?: { kind: string } }[] } }).cdulE2e.messages;
@@ -157,7 +159,7 @@ test('compare ζ 0.1 with ζ 0.5, the temperature collapse, and exports that mat
   const reportDownload = page.waitForEvent('download');
   await exportSection.getByRole('button', { name: 'Evaluation report JSON' }).click();
   const reportFile = await reportDownload;
-  expect(reportFile.suggestedFilename()).toBe('cdul-report-zeta0.10-lambda0.00-step.json');
+  expect(reportFile.suggestedFilename()).toBe('cdul-voc-demo-val-first50-demo-clip-grid3-report-zeta0.10-lambda0.00-step.json');
   const report = JSON.parse(await savedText(reportFile));
   expect(report.settings).toMatchObject({ zeta: 0.1, lambda: 0, scale: null, apConvention: 'step', difficult: 'positive' });
   expect(report.runKey).toMatch(/\S/);
@@ -169,7 +171,7 @@ test('compare ζ 0.1 with ζ 0.5, the temperature collapse, and exports that mat
   const vocDownload = page.waitForEvent('download');
   await exportSection.getByRole('button', { name: /VOC/ }).click();
   const vocFile = await vocDownload;
-  expect(vocFile.suggestedFilename()).toBe('cdul-final-zeta0.10-lambda0.00-step-voc-val.zip');
+  expect(vocFile.suggestedFilename()).toBe('cdul-voc-demo-val-first50-demo-clip-grid3-final-zeta0.10-lambda0.00-step-voc.zip');
   const files = unzipSync(readFileSync((await vocFile.path())!));
   expect(Object.keys(files)).toHaveLength(classes);
   const catColumn = worker.classes.indexOf('cat');

@@ -20,7 +20,7 @@ test('demo dataset → pseudo labels on WebGPU with the CLI’s mAPs; a reload r
   test.setTimeout(300_000);
   const lab = await new WorkspacePage(page).open();
   await expect(page.getByText('Demo dataset (built in)')).toBeVisible();
-  await lab.choose({ model: 'tiny-vit', grid: 2, images: FIRST });
+  await lab.choose({ model: 'tiny-vit', grid: 2, images: FIRST, backend: 'webgpu' });
   await lab.compute();
 
   await expect(page.getByLabel('Execution provider')).toContainText('WebGPU', { timeout: 60_000 });

@@ -66,7 +66,7 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
   await expect(grid.getByRole('gridcell', { name: /true positive/ }).first()).toBeVisible();
   await expect(grid.getByRole('img', { name: /\(thumbnail\)$/ }).first()).toBeVisible();
   // Global alone misses the small objects: its tiles mark them missed (○, named in the tile's label).
-  await page.getByLabel('Pseudo labels shown').selectOption('global');
+  await page.getByLabel('Labels', { exact: true }).selectOption('global');
   await expect(grid.getByRole('gridcell', { name: /missed/ }).first()).toBeVisible();
   // "Aggregate disagrees with global": as many images as the 'scores' numbers say, at the cut of ½.
   const all = await lastResult<ScoresMessage>(page, 'scores');
@@ -75,10 +75,10 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
     all.classes.some((_c, c) => all.scores.global[image * k + c]! >= 0.5 !== all.scores.aggregate[image * k + c]! >= 0.5),
   ).length;
   expect(disagreeing).toBeGreaterThan(0);
-  await page.getByLabel('Show only').selectOption('disagrees');
+  await page.getByLabel('Show', { exact: true }).selectOption('disagrees');
   await expect(page.getByRole('status', { name: 'Images shown' })).toHaveText(disagreeing === 50 ? '50 images' : `${disagreeing} of 50 images`);
-  await page.getByLabel('Show only').selectOption('all');
-  await page.getByLabel('Pseudo labels shown').selectOption('final');
+  await page.getByLabel('Show', { exact: true }).selectOption('all');
+  await page.getByLabel('Labels', { exact: true }).selectOption('final');
 
   // Keyboard: → moves focus to the second image, Enter opens it, Esc comes back with it focused.
   await tiles.first().focus();
@@ -119,7 +119,7 @@ test('gallery marks, keyboard, the recovered small object’s heatmap, and the v
   console.log(`recovered: ${token} in ${id} (global ${target.global.toFixed(3)}, final ${target.final.toFixed(3)})`);
 
   // Find it in the gallery through the class filter, then open it.
-  await page.getByLabel('Class filter').selectOption(token);
+  await page.getByLabel('Class', { exact: true }).selectOption(token);
   const tile = grid.getByRole('gridcell', { name: new RegExp(`^${id}:`) });
   await expect(tile).toContainText(`${target.final.toFixed(2)}`);
   await tile.click();

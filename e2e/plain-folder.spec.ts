@@ -33,7 +33,7 @@ test('a folder of photos with classes.txt: pseudo labels without ground truth, t
     await lab.computeRun({ model: 'tiny-vit', grid: 1, images: IMAGES, backend: 'wasm', split: '' }, `Done: ${IMAGES} images, ${IMAGES} encoded now`);
 
     await expect(page.getByRole('status', { name: 'Dataset read' })).toHaveText(`Read as a plain folder of photos: ${IMAGES} images, 5 classes.`);
-    await expect(page.getByLabel('Dataset classes')).toHaveText('Classes: person, dog, cat, car, diningtable');
+    await expect(page.getByLabel('Dataset classes')).toHaveText('Classes: person, dog, cat, car, dining table');
     await expect(page.getByRole('note', { name: 'Dataset without ground truth' })).toHaveText(NO_TRUTH);
     // The pseudo labels' prompts: one per class, "diningtable" with classes.txt's prompt text.
     await expect(page.getByRole('status', { name: 'Prompts in force' })).toContainText('(5 prompts)');

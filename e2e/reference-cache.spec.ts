@@ -18,7 +18,7 @@ test('a VOC folder holding the reference caches: listed and evaluated with the e
   await expect(caches).toContainText('RN50x64 · 3×3 grid · aggregates cached at ζ = 0, 0.1');
   await caches.getByRole('button', { name: 'Evaluate RN50x64 (3×3)' }).click();
 
-  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Reference cache open: 60 images');
+  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Reference cache RN50x64 · 3×3 · its own temperature: 60 images');
   const table = page.getByRole('table', { name: 'mAP of the pseudo labels' });
   const row = (mode: string) => table.getByRole('row', { name: mode });
   // Default setting: ζ = 0.1, λ = 0, step AP, difficult positive (the fixture has no difficult objects).
@@ -37,7 +37,7 @@ async function openSampleCache(page: Page): Promise<void> {
   await page.getByLabel('Choose a dataset folder').setInputFiles(SAMPLE);
   await page.getByLabel('Split').selectOption('train');
   await page.getByRole('list', { name: 'Reference caches' }).getByRole('button', { name: 'Evaluate RN50x64 (3×3)' }).click();
-  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Reference cache open: 60 images');
+  await expect(page.getByRole('status', { name: 'Run result' })).toContainText('Reference cache RN50x64 · 3×3 · its own temperature: 60 images');
 }
 
 /**

@@ -20,7 +20,7 @@ declare global {
 async function startRun(page: Page): Promise<void> {
   const lab = await new WorkspacePage(page).open(`?e2e&chunk=${CHUNK}`);
   await expect(page.getByText('Demo dataset (built in)')).toBeVisible();
-  await lab.choose({ model: 'tiny-vit', grid: 2, images: FIRST });
+  await lab.choose({ model: 'tiny-vit', grid: 2, images: FIRST, backend: 'webgpu' });
   await lab.compute();
   await expect(page.getByLabel('Execution provider')).toContainText('WebGPU', { timeout: 60_000 });
 }

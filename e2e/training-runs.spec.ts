@@ -34,7 +34,7 @@ test('a sweep runs one run after another into a sortable table; any run’s curv
   const settingsOf = await runs.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => row.textContent ?? ''));
   console.log(`  sweep table (by best pseudo-label mAP):\n    ${settingsOf.join('\n    ')}`);
 
-  await runs.getByRole('button', { name: 'open the curves of sweep 1 · 3/4' }).click();
+  await runs.getByRole('button', { name: 'Curves of sweep 1 · 3/4' }).click();
   const figures = await epochRows(page, 'sweep 1 · 3/4');
   expect(figures.map((row) => row.epoch)).toEqual([1, 2, 3]);
   await expect(page.getByRole('figure', { name: /^Training loss/ }).getByRole('img', { name: /^Curve: / })).toHaveCount(1);
@@ -62,8 +62,8 @@ test('stop, reload, resume = the run uninterrupted; a GPU lost mid-run goes on o
   await page.reload();
   await openTraining(page);
   // The reload reopens the finished pipeline run (same selection), so #2 can resume on its images.
-  await expect(page.getByRole('button', { name: 'resume #2' })).toBeEnabled({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'resume #2' }).click();
+  await expect(page.getByRole('button', { name: 'Resume #2' })).toBeEnabled({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Resume #2' }).click();
   await waitForStatus(page, '#2', 'finished');
   expect(await epochRows(page, '#2')).toEqual(uninterrupted);
   console.log(`  #2 stopped after epoch ${stoppedAt}, resumed after a reload: its 120 epochs equal #1's`);

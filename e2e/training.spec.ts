@@ -47,7 +47,7 @@ test('train a head on the GPU: loss falls, label updates move the labels, GPU = 
   const figuresDownload = page.waitForEvent('download');
   await page.getByRole('group', { name: 'downloads of #1' }).getByRole('button', { name: 'Figures CSV' }).click();
   const figuresFile = await figuresDownload;
-  expect(figuresFile.suggestedFilename()).toBe('cdul-training-run1-linear.csv');
+  expect(figuresFile.suggestedFilename()).toBe('cdul-voc-demo-train-first50-demo-clip-grid2-training-run1-linear.csv');
   const csvRows = readFileSync((await figuresFile.path())!, 'utf8').trim().split('\n').slice(2).map((line) => line.split(','));
   expect(csvRows.map((cells) => Number(Number(cells[1]).toFixed(6)))).toEqual(gpu.map((row) => row.loss));
   expect(csvRows.map((cells) => Number(cells[4]).toFixed(2))).toEqual(gpu.map((row) => row.pseudo.toFixed(2)));
@@ -93,7 +93,7 @@ test('train a head on the GPU: loss falls, label updates move the labels, GPU = 
   await page.reload();
   await openTraining(page);
   await expect(page.getByRole('row', { name: /#3/ })).toBeVisible();
-  await page.getByRole('button', { name: 'open the curves of #1' }).click();
+  await page.getByRole('button', { name: 'Curves of #1' }).click();
   expect(await epochRows(page, '#1')).toEqual(gpu);
 
   await checkOnnxExport(page);
@@ -135,9 +135,9 @@ async function storedRun(page: Page, name: string) {
 /** The head of #1 as downloaded: onnxruntime gives the stored head's predictions within 1e-5. */
 async function checkOnnxExport(page: Page): Promise<void> {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'export the head of #1 as ONNX' }).click();
+  await page.getByRole('button', { name: 'ONNX: export the head of #1' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('cdul-head-1-linear-epoch5.onnx');
+  expect(file.suggestedFilename()).toBe('cdul-voc-demo-train-first50-demo-clip-grid2-head-run1-linear-epoch5.onnx');
   const stored = await storedRun(page, '#1');
   expect(stored.epoch).toBe(5);
   const shape: HeadShape = { kind: 'linear', inputs: stored.dim, hidden: 1, classes: stored.classes };
@@ -154,10 +154,10 @@ async function checkOnnxExport(page: Page): Promise<void> {
 
 /** #1's refined labels in the gallery (what training changed), the inspector and the CSV export. */
 async function checkRefinedLabels(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'refined labels of #1 in the gallery' }).click();
+  await page.getByRole('button', { name: 'Refined labels of #1 in the gallery' }).click();
   await expect(page.getByRole('note', { name: 'Refined labels' })).toContainText('Training run #1, epoch 5');
-  await expect(page.getByLabel('Pseudo labels shown')).toHaveValue('refined');
-  await page.getByLabel('Show only').selectOption({ label: 'where training changed a label' });
+  await expect(page.getByLabel('Labels', { exact: true })).toHaveValue('refined');
+  await page.getByLabel('Show', { exact: true }).selectOption({ label: 'where training changed a label' });
   const changed = page.getByRole('gridcell', { name: /(gained|lost) by training/ });
   await expect(changed.first()).toBeVisible();
   const tile = (await changed.first().getAttribute('aria-label'))!;

@@ -13,6 +13,8 @@ import type { WorkspacePage } from './support/workspace-page';
  * no mAP charts.
  */
 const CLASSES = ['person', 'dog', 'cat', 'car', 'diningtable'];
+/** Class names as every view shows them (the gallery's, issue 15 item 8): VOC's tokens read as words. */
+const SHOWN_NAMES: Record<string, string> = { diningtable: 'dining table' };
 const MODE = 'final';
 const CUT = 0.2;
 const SHOTS = process.env.CDUL_SCREENSHOTS; // a folder: also save screenshots of the views there
@@ -100,7 +102,7 @@ async function compareWithoutTruth(page: Page, lab: WorkspacePage): Promise<void
   const tableName = `Positives per class and agreement of A and B (${MODE})`;
   await expect
     .poll(() => tableRows(page, tableName))
-    .toEqual(expected.perClass.map((row, c) => [CLASSES[c], String(row.positivesA), String(row.positivesB), String(row.both), row.jaccard]));
+    .toEqual(expected.perClass.map((row, c) => [SHOWN_NAMES[CLASSES[c]!] ?? CLASSES[c], String(row.positivesA), String(row.positivesB), String(row.both), row.jaccard]));
   await expect(page.getByRole('status', { name: 'Mean Jaccard' })).toContainText(`: ${expected.mean}`);
   await expect(page.getByRole('status', { name: 'Images whose labels change' })).toContainText(`${expected.changed} of ${scoresA.ids.length} images have other ${MODE} labels`);
   await expect(page.getByRole('list', { name: 'Images whose predicted labels differ between A and B' }).getByRole('listitem')).toHaveCount(Math.min(12, expected.changed));

@@ -64,21 +64,21 @@ test('a plain folder without ground truth: gallery sorts, inspector, label count
     await expect(page.getByLabel('How labels are marked')).toContainText('This dataset has no ground truth');
 
     // Only what needs no ground truth is offered.
-    await expect(page.getByLabel('Sort images').getByRole('option')).toHaveText([
+    await expect(page.getByLabel('Sort', { exact: true }).getByRole('option')).toHaveText([
       'split order',
       'by confidence (highest score first)',
       'by label count (most labels first)',
       'by margin (scores nearest the cut first)',
       'largest aggregate − global gap first',
     ]);
-    await expect(page.getByLabel('Show only').getByRole('option')).toHaveText(['every image', 'aggregate disagrees with global']);
+    await expect(page.getByLabel('Show', { exact: true }).getByRole('option')).toHaveText(['every image', 'aggregate disagrees with global']);
 
     await expectTiles(page, scores, orderBy(() => 0));
-    await page.getByLabel('Sort images').selectOption({ label: 'by confidence (highest score first)' });
+    await page.getByLabel('Sort', { exact: true }).selectOption({ label: 'by confidence (highest score first)' });
     await expectTiles(page, scores, orderBy((image) => Math.max(...final(scores, image))));
-    await page.getByLabel('Sort images').selectOption({ label: 'by label count (most labels first)' });
+    await page.getByLabel('Sort', { exact: true }).selectOption({ label: 'by label count (most labels first)' });
     await expectTiles(page, scores, orderBy((image) => labelsOf(scores, image).length));
-    await page.getByLabel('Sort images').selectOption({ label: 'by margin (scores nearest the cut first)' });
+    await page.getByLabel('Sort', { exact: true }).selectOption({ label: 'by margin (scores nearest the cut first)' });
     const byMargin = orderBy((image) => -Math.min(...final(scores, image).map((score) => Math.abs(score - CUT))));
     await expectTiles(page, scores, byMargin);
     // The orders differ from the split order and from each other here, so each check above can fail.

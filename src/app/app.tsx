@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { RunAlerts } from './components/run-alerts';
+import { RunTitle } from './components/run-title';
 import { installE2eHooks } from './state/e2e-hooks';
 import { useLabServices } from './state/lab-services';
 import { useLabStore } from './state/lab-store';
@@ -29,6 +30,7 @@ export function App() {
           ))}
         </nav>
       </header>
+      <RunTitle />
       <RunAlerts />
       <main className={current.layout === 'panels' ? 'app-main' : 'app-view'}>
         <View />

@@ -10,6 +10,7 @@ import { useLabStore } from './state/lab-store';
 import { resumeInterruptedRun } from './state/resume-run';
 import { installRunJournal } from './state/run-journal';
 import { TrainingController } from './state/training-controller';
+import { installRefinedRunRestore } from './state/refined-run-restore';
 import { installUrlState } from './state/url-sync';
 import './styles.css';
 
@@ -31,6 +32,8 @@ installRunJournal();
 installCacheFolderJournal();
 // The workspace in the URL wins over the restored state, and follows every change after (url-sync.ts).
 installUrlState();
+// The refined labels the URL names (`trained`) are shown again once their run is open.
+installRefinedRunRestore(training);
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queries}>

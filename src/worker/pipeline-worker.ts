@@ -100,6 +100,10 @@ function resetRun(): RunControl {
 }
 
 async function start(request: RunRequest, runControl: RunControl): Promise<void> {
+  // A run replaced by another (Resume on another backend restarts it) says nothing more: not even 'cancelled'.
+  const post: Post = (message) => {
+    if (runControl === control) self.postMessage(message);
+  };
   try {
     const result = await runInitialization(request, runControl, store, post);
     if (!result || runControl !== control) {

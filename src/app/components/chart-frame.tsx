@@ -6,7 +6,7 @@ import './chart-frame.css';
 
 /**
  * A chart with its title, an HTML legend and "Save as SVG / PNG" buttons. `fileStem` names the setting
- * (see settingsFileStem); `children` draws the chart (recharts), whose <svg> is what gets saved.
+ * (see core/export/export-file-name.ts); `children` draws the chart (recharts), whose <svg> is what gets saved.
  */
 export function ChartFrame({ title, fileStem, legend, children, note }: { title: string; fileStem: string; legend: readonly LegendEntry[]; children: ReactNode; note?: ReactNode }) {
   const plot = useRef<HTMLDivElement>(null);

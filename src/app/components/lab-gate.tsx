@@ -11,7 +11,7 @@ import { MissingFolderNotice } from './missing-folder-notice';
  */
 export function LabGate({ what, children }: { what: string; children: ReactNode }) {
   const { client } = useLabServices();
-  const { phase, error, stage, progress } = useRunStatus();
+  const { phase, error, stage, progress, resumeNotice } = useRunStatus();
   const { dataset, split, limit, grid, provider, model } = useLabStore((state) => state.selection);
   const showView = useLabStore((state) => state.showView);
   if (phase === 'complete') return <>{children}</>;
@@ -22,7 +22,9 @@ export function LabGate({ what, children }: { what: string; children: ReactNode 
         <h2>{what}</h2>
         {isBusy(phase) ? (
           <p role="status" aria-label="Waiting for the run">
-            The run is still going{progress ? ` (${progress.done} / ${progress.total} images)` : stage ? ` (${stage})` : ''}: this view fills in when it finishes.{' '}
+            {resumeNotice?.kind === 'reopened'
+              ? 'Reopening from the browser cache…'
+              : `The run is still going${progress ? ` (${progress.done} / ${progress.total} images)` : stage ? ` (${stage})` : ''}: this view fills in when it finishes.`}{' '}
             <button type="button" className="link" onClick={() => showView('workspace')}>
               Watch the run
             </button>
@@ -37,7 +39,7 @@ export function LabGate({ what, children }: { what: string; children: ReactNode 
             <p>
               There are no pseudo labels for <strong>{dataset.label}</strong> in this tab yet. Computing them uses{' '}
               {limit === null ? `every image of ${split ?? 'the annotated images'}` : `the first ${limit} images of ${split ?? 'the annotated images'}`}, {model.id},
-              a {grid}×{grid} grid, on {provider === 'wasm' ? 'WebAssembly' : 'WebGPU'}; images already encoded in this browser are read from its
+              a {grid}×{grid} grid, on {provider === 'wasm' ? 'WebAssembly' : provider === 'webgpu' ? 'WebGPU' : 'the backend chosen for this adapter'}; images already encoded in this browser are read from its
               cache, not encoded again.
             </p>
             <p className="lab-gate-actions">

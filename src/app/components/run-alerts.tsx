@@ -13,7 +13,7 @@ export function RunAlerts() {
   const { error, backend, skipped, phase } = useRunStatus();
   const provider = useLabStore((state) => state.selection.provider);
   if (view === 'workspace') return null;
-  const fellBack = backend?.fallbackReason && provider === 'webgpu' ? backend.fallbackReason : null;
+  const fellBack = backend?.fallbackReason && !backend.expected && provider !== 'wasm' ? backend.fallbackReason : null;
   const toWorkspace = (
     <button type="button" className="link" onClick={() => showView('workspace')}>
       Open the workspace

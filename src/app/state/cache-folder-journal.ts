@@ -50,6 +50,6 @@ export async function reopenCacheFolder(client: PipelineClient): Promise<void> {
   const { dataset } = request;
   if (dataset.kind === 'directory' && (await dataset.handle.queryPermission?.({ mode: 'read' })) !== 'granted') return;
   noteCacheFolderRequest(request);
-  beginRun();
+  beginRun({ kind: 'cache-folder', dataset: request.dataset, model: request.model });
   client.send({ type: 'open-cache-folder', request });
 }

@@ -51,14 +51,15 @@ export async function resumeWithPermission(client: PipelineClient, request: RunR
   resume(client, request);
 }
 
-function resume(client: PipelineClient, request: RunRequest, kind: 'resumed' | 'reopened' = 'resumed'): void {
+function resume(client: PipelineClient, journalled: RunRequest, kind: 'resumed' | 'reopened' = 'resumed'): void {
+  // The backend is this page's: the URL's `backend`, else "Run on" as the page left it (the same embeddings either way).
+  const request = { ...journalled, preferredProvider: useLabStore.getState().selection.provider };
   useLabStore.getState().select({
     dataset: request.dataset,
     split: request.split,
     model: request.model,
     grid: request.grid,
     limit: request.limit,
-    provider: request.preferredProvider,
     promptChoice: { template: request.promptTemplate, classNames: request.classNames ?? {} },
   });
   startRun(client, request);

@@ -27,7 +27,7 @@ export function currentRunRequest(): RunRequest {
 
 /** Starts a run and remembers it, so a reload that interrupts it resumes it (see resume-run.ts). */
 export function startRun(client: PipelineClient, request: RunRequest = currentRunRequest()): void {
-  beginRun();
+  beginRun({ kind: 'computed', request });
   forgetCacheFolder();
   // Asked from the page (a worker cannot): keeps computed embeddings from being evicted.
   void requestPersistence();
@@ -35,9 +35,12 @@ export function startRun(client: PipelineClient, request: RunRequest = currentRu
   client.send({ type: 'start', request });
 }
 
-/** Opens a reference reproduction's cache like a finished run (not remembered: a reload reopens the selection's run). */
-export function openReferenceCache(client: PipelineClient, request: ReferenceCacheRequest): void {
-  beginRun();
+/**
+ * Opens a reference reproduction's cache like a finished run (not remembered: a reload reopens the
+ * selection's run); `clip` is its model as the cache names it (RN50x64), for the views' title line.
+ */
+export function openReferenceCache(client: PipelineClient, request: ReferenceCacheRequest, clip: string): void {
+  beginRun({ kind: 'reference-cache', dataset: request.dataset, split: request.split, clip, grid: request.grid });
   forgetCacheFolder();
   client.send({ type: 'open-reference-cache', request });
 }
@@ -51,7 +54,7 @@ export function openReferenceCache(client: PipelineClient, request: ReferenceCac
 export function openCacheFolder(client: PipelineClient, cache: DatasetRef): void {
   const { split: _split, limit: _limit, grid: _grid, promptTemplate: _template, classNames: _names, preferredProvider: _provider, ...choice } = currentRunRequest();
   const request = { ...choice, cache };
-  beginRun();
+  beginRun({ kind: 'cache-folder', dataset: request.dataset, model: request.model });
   void requestPersistence();
   void forgetRunInProgress();
   noteCacheFolderRequest(request);

@@ -1,6 +1,19 @@
 import { create } from 'zustand';
 import type { SkippedItem } from '../../core/data-error';
-import type { CacheFolderSummary, DatasetMessage, DownloadProgress, ExecutionProvider, FromWorker, PromptsMessage, RunRequest, RunProgress } from '../../worker/protocol/pipeline-protocol';
+import type {
+  BackendAdvice,
+  CacheFolderSummary,
+  CpuOperator,
+  DatasetMessage,
+  DownloadProgress,
+  EncodingProgress,
+  ExecutionProvider,
+  FromWorker,
+  PromptsMessage,
+  RunRequest,
+  RunProgress,
+} from '../../worker/protocol/pipeline-protocol';
+import type { ShownRun } from './shown-run';
 
 export type RunPhase = 'idle' | 'running' | 'paused' | 'complete' | 'cancelled' | 'failed';
 
@@ -21,7 +34,13 @@ export type ResumeNotice =
 export interface RunStatus {
   readonly phase: RunPhase;
   readonly stage: string | null;
-  readonly backend: { readonly provider: ExecutionProvider; readonly fallbackReason: string | null; readonly wasmThreads: number } | null;
+  readonly backend: {
+    readonly provider: ExecutionProvider;
+    readonly fallbackReason: string | null;
+    readonly wasmThreads: number;
+    /** WebAssembly asked for or chosen automatically (a software adapter): said once, under "Run on", not warned of. */
+    readonly expected: boolean;
+  } | null;
   /** The dataset the run reads, as the worker opened it (`unlabelled`: no ground truth, the views show what needs none). */
   readonly dataset: Omit<DatasetMessage, 'type'> | null;
   readonly progress: RunProgress | null;
@@ -40,6 +59,20 @@ export interface RunStatus {
   readonly promptError: string | null;
   /** About a run the last page left unfinished (resumed, or what to click). */
   readonly resumeNotice: ResumeNotice | null;
+  /** Which run this is (the views' title line); null for a test's synthetic run. */
+  readonly shown: ShownRun | null;
+  /** The finished run's images: the ones it has scores for (skipped files are not among them). */
+  readonly images: number | null;
+  /** Images through the encoder while a chunk is encoded (the chunk in progress included). */
+  readonly encoding: EncodingProgress | null;
+  /** Cancel or Pause was pressed and the run has not stopped yet ("Cancelling…"). */
+  readonly stopping: 'cancel' | 'pause' | null;
+  /** Paused by restarting the worker mid-chunk: Resume starts the run again (its stored chunks are skipped). */
+  readonly interrupted: boolean;
+  /** The other backend measured much faster on this machine (offered in the run panel). */
+  readonly advice: BackendAdvice | null;
+  /** The operators onnxruntime ran on the CPU in the last model loaded on WebGPU (the GPU panel). */
+  readonly cpuOperators: { readonly model: string; readonly vision: readonly CpuOperator[]; readonly text: readonly CpuOperator[] } | null;
 }
 
 const IDLE: RunStatus = {
@@ -58,13 +91,20 @@ const IDLE: RunStatus = {
   prompts: null,
   promptError: null,
   resumeNotice: null,
+  shown: null,
+  images: null,
+  encoding: null,
+  stopping: null,
+  interrupted: false,
+  advice: null,
+  cpuOperators: null,
 };
 
 export const useRunStatus = create<RunStatus>(() => IDLE);
 
 /** A run starts: everything the last one reported is cleared (the backend line stays until the new one says). */
-export function beginRun(): void {
-  useRunStatus.setState((state) => ({ ...IDLE, backend: state.backend, phase: 'running', stage: 'Starting…' }));
+export function beginRun(shown: ShownRun | null = null): void {
+  useRunStatus.setState((state) => ({ ...IDLE, backend: state.backend, cpuOperators: state.cpuOperators, phase: 'running', stage: 'Starting…', shown }));
 }
 
 export function setResumeNotice(resumeNotice: ResumeNotice | null): void {
@@ -91,7 +131,7 @@ export function receiveRunMessage(message: FromWorker): void {
 function reduce(state: RunStatus, message: FromWorker): Partial<RunStatus> {
   switch (message.type) {
     case 'backend':
-      return { backend: { provider: message.provider, fallbackReason: message.fallbackReason, wasmThreads: message.wasmThreads } };
+      return { backend: { provider: message.provider, fallbackReason: message.fallbackReason, wasmThreads: message.wasmThreads, expected: message.expected ?? false } };
     case 'stage':
       return { stage: message.stage };
     case 'model-download':
@@ -102,14 +142,28 @@ function reduce(state: RunStatus, message: FromWorker): Partial<RunStatus> {
       return { progress: message.progress, phase: state.phase === 'paused' ? 'paused' : 'running', stage: message.progress.stage ?? 'Encoding images…' };
     case 'skipped':
       return { skipped: [...state.skipped, ...message.items] };
+    case 'encoding':
+      return { encoding: message.progress };
+    case 'backend-advice':
+      return { advice: message.advice };
+    case 'cpu-operators':
+      return { cpuOperators: { model: message.model, vision: message.vision, text: message.text } };
     case 'paused':
-      return { phase: 'paused' };
+      return { phase: 'paused', stopping: null, stage: null };
     case 'complete':
-      return { phase: 'complete', stage: null, recomputed: message.recomputed, runKey: message.runKey, fixedScale: message.fixedScale ?? null, cacheFolder: message.cacheFolder ?? null };
+      return {
+        phase: 'complete',
+        stage: null,
+        images: message.images,
+        recomputed: message.recomputed,
+        runKey: message.runKey,
+        fixedScale: message.fixedScale ?? null,
+        cacheFolder: message.cacheFolder ?? null,
+      };
     case 'cancelled':
-      return { phase: 'cancelled', stage: null };
+      return { phase: 'cancelled', stage: null, stopping: null, interrupted: false };
     case 'error':
-      return { phase: 'failed', stage: null, error: message.message };
+      return { phase: 'failed', stage: null, error: message.message, stopping: null };
     case 'prompts':
       return { prompts: message.prompts, promptError: null };
     case 'prompts-error':

@@ -1,6 +1,6 @@
 import type { ModelVariant } from '../../core/clip/model-catalog';
 import { DEFAULT_PROMPT_CHOICE, type PromptChoice } from '../../core/clip/prompts';
-import type { DatasetRef, ExecutionProvider, ModelRef } from '../../worker/protocol/pipeline-protocol';
+import type { BackendPreference, DatasetRef, ModelRef } from '../../worker/protocol/pipeline-protocol';
 import { DEFAULT_DATASET_FORM, type DatasetForm } from './dataset-choice';
 import type { SliceSet } from './slice';
 
@@ -30,8 +30,8 @@ export interface Selection {
   readonly grid: number;
   /** First N images only; null = the whole split. */
   readonly limit: number | null;
-  /** WebGPU unless the user asks for WebAssembly (or the browser has no WebGPU). */
-  readonly provider: ExecutionProvider;
+  /** 'auto' (WebGPU on a hardware adapter, WebAssembly on a software one), or the backend the user chose. */
+  readonly provider: BackendPreference;
   /** The prompt template and class names the user chose: used by the next run and sent on "Apply". */
   readonly promptChoice: PromptChoice;
 }
@@ -48,7 +48,7 @@ export const DEFAULT_SELECTION: Selection = {
   model: catalogModel('demo-clip'),
   grid: 3,
   limit: null,
-  provider: 'webgpu',
+  provider: 'auto',
   promptChoice: DEFAULT_PROMPT_CHOICE,
 };
 

@@ -6,6 +6,7 @@ import type { TrainingClient } from '../../worker/clients/training-client';
 import { openTrainingRecords, trimToCheckpoint, type TrainingRecords } from '../../worker/clients/training-records-client';
 import type { TrainingBackend, TrainingDataMessage, TrainingRunMeta, TrainingRunRecord } from '../../worker/protocol/training-protocol';
 import { useLabStore } from './lab-store';
+import { exportedRunOf } from './exported-run';
 import { useRunStatus } from './run-status-store';
 import { useTrainingStore } from './training-store';
 
@@ -71,6 +72,7 @@ export class TrainingController {
       name: sweep ? `${sweep.name} · ${sweep.index}/${sweep.total}` : `#${nextRunNumber(store.runs)}`,
       createdAt: Date.now(),
       embeddingRunKey: runKey,
+      source: exportedRunOf(useRunStatus.getState()) ?? undefined,
       labelSettings,
       settings,
       valSplit: data.val?.split ?? null,

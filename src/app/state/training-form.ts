@@ -6,6 +6,8 @@ import type { SliceSet } from './slice';
 export interface TrainingForm {
   readonly settings: TrainingSettings;
   readonly backend: TrainingBackend;
+  /** True once the user picked the backend: the software-adapter default (CPU) then leaves it alone. */
+  readonly backendChosen?: boolean;
   /** '' = automatic ('val' when stored). */
   readonly valSplit: string;
 }

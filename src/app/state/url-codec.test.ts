@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../core/cdul/temperature';
+import { DEFAULT_VIEW } from './view-slice';
 import { formatCompareSide, formatScale, formatUrlState, parseCompareSide, parseScale, parseUrlState, type UrlState } from './url-codec';
 
 const state: UrlState = {
@@ -19,6 +20,8 @@ const state: UrlState = {
   limit: 50,
   backend: 'wasm',
   compare: null,
+  gallery: DEFAULT_VIEW.gallery,
+  refinedRun: null,
 };
 
 describe('workspace URL', () => {
@@ -28,8 +31,28 @@ describe('workspace URL', () => {
       '?view=inspector&image=demo_000042&class=cat&zeta=0.1&lambda=0.25&scale=model&ap=voc07&difficult=ignore&dataset=demo&model=demo-clip&variant=fp32&grid=3&split=val&limit=50&backend=wasm',
     );
     // No Compare settings outside the Compare view: absent from the URL and from what it says.
-    const { compare: _compare, ...said } = state;
+    const { compare: _compare, gallery: _gallery, refinedRun: _refinedRun, ...said } = state;
     expect(parseUrlState(search)).toEqual(said);
+  });
+
+  it('writes the gallery’s controls that are not the defaults, and reads them back', () => {
+    const gallery = { mode: 'refined' as const, cut: 0.35, sort: 'missed-first' as const, filter: 'has-fp' as const, classToken: 'person' };
+    const search = formatUrlState({ ...state, view: 'gallery', gallery, refinedRun: 'm1abc-x7y8z9' });
+    expect(search).toContain('&labels=refined&cut=0.35&show=has-fp&sort=missed-first&gallery-class=person&trained=m1abc-x7y8z9');
+    expect(parseUrlState(search)).toMatchObject({ gallery, refinedRun: 'm1abc-x7y8z9' });
+    // One control changed: only it is written, only it is read.
+    const one = formatUrlState({ ...state, gallery: { ...DEFAULT_VIEW.gallery, sort: 'score' } });
+    expect(one).toContain('&sort=score');
+    expect(one).not.toMatch(/labels=|cut=|show=|gallery-class=|trained=/);
+    expect(parseUrlState(one).gallery).toEqual({ sort: 'score' });
+    expect(parseUrlState(one).refinedRun).toBeUndefined();
+  });
+
+  it('ignores gallery values that do not parse', () => {
+    const parsed = parseUrlState('?labels=best&cut=2&show=everything&sort=random&gallery-class=&trained=%3Cscript%3E');
+    expect(parsed.gallery).toBeUndefined();
+    expect(parsed.refinedRun).toBeUndefined();
+    expect(parseUrlState('?cut=0.05&show=disagrees').gallery).toEqual({ cut: 0.05, filter: 'disagrees' });
   });
 
   it('round-trips the other values: all images, whole split, folders, local models, odd ids', () => {
@@ -39,7 +62,7 @@ describe('workspace URL', () => {
     expect(search).toContain('dataset=folder%3AVOC2012');
     expect(search).toContain('scale=paper');
     // No class and no variant: absent from the URL, so absent from what it says (the session's stay).
-    const { heatClass: _heatClass, variant: _variant, compare: _compare, ...said } = other;
+    const { heatClass: _heatClass, variant: _variant, compare: _compare, gallery: _gallery, refinedRun: _refinedRun, ...said } = other;
     expect(parseUrlState(search)).toEqual(said);
   });
 
@@ -60,6 +83,7 @@ describe('workspace URL', () => {
     );
     expect(parsed).toEqual({});
     expect(parseUrlState('?zeta=0&grid=2.5&limit=8&backend=webgpu')).toEqual({ zeta: 0, limit: 8, backend: 'webgpu' });
+    expect(parseUrlState('?backend=auto')).toEqual({ backend: 'auto' }); // the default: the adapter decides
     expect(parseUrlState('')).toEqual({});
     expect(parseUrlState('?%E0%A4%A')).toEqual({}); // a malformed escape does not throw
   });

@@ -6,7 +6,8 @@ import type { LabSettings } from '../../core/evaluation/lab-settings';
 import { isApConvention } from '../../core/metrics/ap-convention';
 import type { DatasetRef, ModelRef } from '../../worker/protocol/pipeline-protocol';
 import { DEMO_DATASET, TRAINING_DEMO_DATASET } from './selection';
-import { isLabView, type LabView } from './view-slice';
+import { formatGalleryParams, GALLERY_URL_KEYS, parseGalleryParams } from './gallery-url';
+import { isLabView, type GalleryControls, type LabView } from './view-slice';
 
 /**
  * The URL codec, pure (url-sync.ts connects it to the stores): the workspace in the URL, so a view can be bookmarked and shared: view, image, settings, model,
@@ -38,13 +39,20 @@ export interface UrlState {
   readonly split: string | null;
   /** null = the whole split. */
   readonly limit: number | null;
-  readonly backend: 'webgpu' | 'wasm';
+  /** 'auto': WebGPU on a hardware adapter, WebAssembly on a software one. */
+  readonly backend: 'auto' | 'webgpu' | 'wasm';
   /** The Compare view's two settings (written while that view is shown). */
   readonly compare: { readonly a: LabSettings; readonly b: LabSettings } | null;
+  /** The gallery's controls and the training run whose refined labels it shows (gallery-url.ts). */
+  readonly gallery: GalleryControls;
+  readonly refinedRun: string | null;
 }
 
+/** What a query string says: the values that parse (the gallery's controls each on its own). */
+export type ParsedUrlState = Partial<Omit<UrlState, 'gallery'>> & { readonly gallery?: Partial<GalleryControls> };
+
 /** The parameters this module owns; every other one (?e2e, ?chunk, ?hub…) is left as it is. */
-export const URL_KEYS = ['view', 'image', 'class', 'zeta', 'lambda', 'scale', 'ap', 'difficult', 'dataset', 'model', 'variant', 'grid', 'split', 'limit', 'backend', 'a', 'b', 'atpl', 'btpl'] as const;
+export const URL_KEYS = ['view', 'image', 'class', 'zeta', 'lambda', 'scale', 'ap', 'difficult', 'dataset', 'model', 'variant', 'grid', 'split', 'limit', 'backend', 'a', 'b', 'atpl', 'btpl', ...GALLERY_URL_KEYS] as const;
 
 /** The catalog entry of an id, or undefined (catalogEntry itself throws). */
 const findModel = (id: string): ModelCatalogEntry | undefined => MODEL_CATALOG.find((entry) => entry.id === id);
@@ -78,9 +86,9 @@ export function formatScale(scale: number | null): string {
 const short = (value: number) => String(Number(value.toFixed(4)));
 
 /** What a query string says, only the values that parse (the rest is left to the session). */
-export function parseUrlState(search: string): Partial<UrlState> {
+export function parseUrlState(search: string): ParsedUrlState {
   const params = new URLSearchParams(search);
-  const out: { -readonly [K in keyof UrlState]?: UrlState[K] } = {};
+  const out: { -readonly [K in keyof ParsedUrlState]?: ParsedUrlState[K] } = {};
   const view = params.get('view');
   if (view !== null && isLabView(view)) out.view = view;
   const image = params.get('image');
@@ -113,11 +121,11 @@ export function parseUrlState(search: string): Partial<UrlState> {
   if (limit === ALL_IMAGES) out.limit = null;
   else if (limitValue !== undefined && Number.isInteger(limitValue)) out.limit = limitValue;
   const backend = params.get('backend');
-  if (backend === 'webgpu' || backend === 'wasm') out.backend = backend;
+  if (backend === 'auto' || backend === 'webgpu' || backend === 'wasm') out.backend = backend;
   const a = parseCompareSide(params.get('a'), params.get('atpl'));
   const b = parseCompareSide(params.get('b'), params.get('btpl'));
   if (a && b) out.compare = { a, b };
-  return out;
+  return { ...out, ...parseGalleryParams(params) };
 }
 
 /**
@@ -149,6 +157,7 @@ export function formatUrlState(state: UrlState, previousSearch = ''): string {
       if (template !== undefined) params.set(`${side}tpl`, template);
     }
   }
+  formatGalleryParams(state, params);
   // URLSearchParams writes "e2e=" for a bare flag; keep bare flags bare.
   const text = params.toString().replace(/=(?=&|$)/g, '');
   return text ? `?${text}` : '';

@@ -2,7 +2,7 @@ import { availableVariants, MODEL_CATALOG } from '../../core/clip/model-catalog'
 import type { LabSettings } from '../../core/evaluation/lab-settings';
 import { useLabStore, type LabStore } from './lab-store';
 import { catalogModel, DEMO_DATASET, isBuiltInDataset, TRAINING_DEMO_DATASET, type Selection } from './selection';
-import { datasetParam, formatUrlState, modelParam, parseUrlState, type UrlState } from './url-codec';
+import { datasetParam, formatUrlState, modelParam, parseUrlState, type ParsedUrlState, type UrlState } from './url-codec';
 
 /** The state the URL describes now, from the store. */
 export function currentUrlState(state: LabStore = useLabStore.getState()): UrlState {
@@ -24,11 +24,13 @@ export function currentUrlState(state: LabStore = useLabStore.getState()): UrlSt
     limit: selection.limit,
     backend: selection.provider,
     compare: view.view === 'compare' ? { a: compare.a, b: compare.b } : null,
+    gallery: view.gallery,
+    refinedRun: view.refinedRun,
   };
 }
 
 /** Puts what the URL says into the store (the values it does not give are kept). */
-export function applyUrlState(parsed: Partial<UrlState>): void {
+export function applyUrlState(parsed: ParsedUrlState): void {
   const state = useLabStore.getState();
   const settings: { -readonly [K in keyof LabSettings]?: LabSettings[K] } = {};
   for (const key of ['zeta', 'lambda', 'scale', 'convention', 'difficult'] as const) {
@@ -41,6 +43,8 @@ export function applyUrlState(parsed: Partial<UrlState>): void {
       view: parsed.view ?? state.view.view,
       imageId: parsed.image ?? state.view.imageId,
       heatClass: parsed.heatClass ?? state.view.heatClass,
+      gallery: { ...state.view.gallery, ...parsed.gallery },
+      refinedRun: parsed.refinedRun ?? state.view.refinedRun,
       missingFolder,
     },
     settings: { ...state.settings, ...settings },
@@ -49,7 +53,7 @@ export function applyUrlState(parsed: Partial<UrlState>): void {
   });
 }
 
-function selectionPatch(parsed: Partial<UrlState>, selection: Selection): { patch: Partial<Selection>; missingFolder: string | null } {
+function selectionPatch(parsed: ParsedUrlState, selection: Selection): { patch: Partial<Selection>; missingFolder: string | null } {
   const patch: { -readonly [K in keyof Selection]?: Selection[K] } = {};
   let missingFolder: string | null = null;
   if (parsed.dataset === 'demo' && selection.dataset !== DEMO_DATASET) patch.dataset = DEMO_DATASET;
@@ -100,7 +104,8 @@ export function installUrlState(): void {
   window.addEventListener('popstate', () => {
     const parsed = parseUrlState(window.location.search);
     // Back/Forward: the URL is already what it should be; record it so the writes it causes are not pushed.
-    written = formatUrlState({ ...currentUrlState(), ...parsed }, window.location.search);
+    const current = currentUrlState();
+    written = formatUrlState({ ...current, ...parsed, gallery: { ...current.gallery, ...parsed.gallery } }, window.location.search);
     view = parsed.view ?? view;
     applyUrlState(parsed);
   });

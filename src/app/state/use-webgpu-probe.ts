@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { isSoftwareAdapter as isSoftware } from '../../gpu/software-adapter';
 import type { WebGpuProbe } from '../../gpu/webgpu-probe';
 import { webGpuProbeOptions } from './queries';
 
@@ -12,5 +13,5 @@ export function useWebGpuProbe(): ProbeState {
 
 /** A software adapter (SwiftShader, a fallback adapter): correct but on the CPU. */
 export function isSoftwareAdapter(probe: ProbeState): boolean {
-  return probe.status === 'available' && (probe.adapter.isFallbackAdapter || /swiftshader/i.test(`${probe.adapter.vendor} ${probe.adapter.architecture}`));
+  return probe.status === 'available' && isSoftware(probe.adapter);
 }

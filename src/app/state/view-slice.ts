@@ -26,6 +26,8 @@ export interface ViewState {
   /** The inspector's heatmap class (a class token, e.g. "cat"). */
   readonly heatClass: string | null;
   readonly gallery: GalleryControls;
+  /** The training run (its id) whose refined labels the gallery and inspector show: in the URL, so a reload shows them again. */
+  readonly refinedRun: string | null;
   /** A folder a link named that this lab does not have open (a URL can only name a folder). */
   readonly missingFolder: string | null;
 }
@@ -43,6 +45,7 @@ export const DEFAULT_VIEW: ViewState = {
   imageId: null,
   heatClass: null,
   gallery: { mode: 'final', cut: DEFAULT_LABEL_CUT, sort: 'dataset', filter: 'all', classToken: null },
+  refinedRun: null,
   missingFolder: null,
 };
 

@@ -6,7 +6,6 @@ import {
   evaluationReportJson,
   pseudoLabelsCsv,
   pseudoLabelsJson,
-  settingsFileStem,
   vocClassFiles,
   vocClassFilesZip,
   type ReportEvaluation,
@@ -15,18 +14,6 @@ import {
 const settings: LabSettings = { zeta: 0.1, lambda: 0, scale: null, convention: 'step', difficult: 'positive' };
 const table = { ids: ['img1', 'img,2'], classes: ['cat', 'dog'], scores: new Float32Array([0.5, 0.25, 0.125, 1]) };
 const context = { dataset: 'Demo', split: 'val', model: 'demo-clip', runKey: 'key-1', prompts: null, exportedAt: '2026-01-01T00:00:00.000Z' };
-
-describe('settingsFileStem', () => {
-  it('names mode, ζ, λ and convention with two decimals', () => {
-    expect(settingsFileStem('final', settings)).toBe('cdul-final-zeta0.10-lambda0.00-step');
-  });
-  it('adds a non-default temperature and difficult handling', () => {
-    expect(settingsFileStem('aggregate', { zeta: 0.5, lambda: 1, scale: 1 / Math.log(100), convention: 'voc07', difficult: 'ignore' })).toBe(
-      'cdul-aggregate-zeta0.50-lambda1.00-voc07-scale0.217-difficult-ignored',
-    );
-    expect(settingsFileStem('report', { ...settings, scale: 100 })).toBe('cdul-report-zeta0.10-lambda0.00-step-scale100');
-  });
-});
 
 describe('pseudoLabelsCsv', () => {
   it('writes a header and one row per image with 6-decimal scores, quoting ids that need it', () => {

@@ -19,17 +19,6 @@ export const SCORE_DIGITS = 6;
 
 export const formatScore = (score: number): string => score.toFixed(SCORE_DIGITS);
 
-/**
- * The file name stem that names the setting, e.g. `cdul-final-zeta0.10-lambda0.00-step`; a non-default
- * temperature adds `-scale100` / `-scale0.217`, difficult-ignored adds `-difficult-ignored`.
- */
-export function settingsFileStem(what: PseudoLabelMode | 'report' | 'zeta-chart' | 'pr-chart', settings: LabSettings): string {
-  const parts = [`cdul-${what}`, `zeta${settings.zeta.toFixed(2)}`, `lambda${settings.lambda.toFixed(2)}`, settings.convention];
-  if (settings.scale !== null) parts.push(`scale${Number(settings.scale.toFixed(3))}`);
-  if (settings.difficult === 'ignore') parts.push('difficult-ignored');
-  return parts.join('-');
-}
-
 function checkTable(table: PseudoLabelTable): void {
   if (table.scores.length !== table.ids.length * table.classes.length) {
     throw new RangeError(`expected ${table.ids.length}×${table.classes.length} scores, got ${table.scores.length}`);

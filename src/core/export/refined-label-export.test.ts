@@ -13,10 +13,11 @@ const run = { id: 'run-abc', name: '#3', epoch: 12 };
 const context = { dataset: 'Demo', split: 'val', model: 'demo-clip', runKey: 'key-1', prompts: null, exportedAt: '2026-01-01T00:00:00.000Z' };
 
 describe('refinedFileStem', () => {
-  it('names the training run and epoch', () => {
-    expect(refinedFileStem(run)).toBe('cdul-refined-run3-epoch12');
-    expect(refinedFileStem({ name: 'sweep 1 · 2/4', epoch: 5 })).toBe('cdul-refined-run-sweep-1-2-4-epoch5');
-    expect(refinedFileStem({ name: '·', epoch: 0 })).toBe('cdul-refined-run-unnamed-epoch0');
+  it('names the run of images, then the training run and epoch', () => {
+    const images = { dataset: 'voc-demo', split: 'val', model: 'demo-clip', grid: 3 };
+    expect(refinedFileStem(images, run)).toBe('cdul-voc-demo-val-demo-clip-grid3-refined-run3-epoch12');
+    expect(refinedFileStem(images, { name: 'sweep 1 · 2/4', epoch: 5 })).toBe('cdul-voc-demo-val-demo-clip-grid3-refined-run-sweep-1-2-4-epoch5');
+    expect(refinedFileStem({ ...images, split: null }, { name: '·', epoch: 0 })).toBe('cdul-voc-demo-all-demo-clip-grid3-refined-run-unnamed-epoch0');
   });
 });
 

@@ -1,4 +1,5 @@
 import { csvField, formatScore, type ExportContext } from './pseudo-label-export';
+import { exportFileStem, trainingRunPart, type ExportedRun } from './export-file-name';
 
 /**
  * Exports of a training run's refined pseudo labels: for every image and class, Y0 (the labels training
@@ -35,16 +36,11 @@ export const TRUTH_MEANING = '1 positive, -1 negative, 0 difficult-only';
 export const NO_TRUTH_MEANING = 'none: this dataset has no ground truth (a folder of photos with a class list)';
 
 /**
- * The file name stem that names the training run and epoch, e.g. `cdul-refined-run3-epoch12` for run
- * `#3`; other names become lowercase words joined by dashes (`sweep 1 · 2/4` → `cdul-refined-run-sweep-1-2-4-epoch12`).
+ * The file name stem of a training run's refined labels: the run of images it was trained on, then the
+ * training run and epoch, e.g. `cdul-voc-demo-val-demo-clip-grid3-refined-run3-epoch12` for run `#3`.
  */
-export function refinedFileStem(run: Pick<RefinedLabelRun, 'name' | 'epoch'>): string {
-  const slug = run.name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  const name = slug === '' ? '-unnamed' : /^\d/.test(slug) ? slug : `-${slug}`;
-  return `cdul-refined-run${name}-epoch${run.epoch}`;
+export function refinedFileStem(images: ExportedRun, run: Pick<RefinedLabelRun, 'name' | 'epoch'>): string {
+  return exportFileStem(images, 'refined', trainingRunPart(run.name), `epoch${run.epoch}`);
 }
 
 function checkTable(table: RefinedLabelTable): void {

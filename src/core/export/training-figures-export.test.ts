@@ -35,8 +35,9 @@ describe('training figures export', () => {
     expect(parsed.epochs[1].labelChange).toBe(0.0067);
   });
 
-  it('file stems name the run and head', () => {
-    expect(trainingFileStem('#3', 'mlp')).toBe('cdul-training-run3-mlp');
-    expect(trainingFileStem('sweep 1 · 2/4', 'linear')).toBe('cdul-training-sweep-1-2-4-linear');
+  it('file stems name the run of images, then the training run and head', () => {
+    const images = { dataset: 'VOC2007', split: 'trainval', model: 'Xenova/clip-vit-base-patch32', grid: 2 };
+    expect(trainingFileStem(images, '#3', 'mlp')).toBe('cdul-VOC2007-trainval-Xenova-clip-vit-base-patch32-grid2-training-run3-mlp');
+    expect(trainingFileStem(images, 'sweep 1 · 2/4', 'linear')).toBe('cdul-VOC2007-trainval-Xenova-clip-vit-base-patch32-grid2-training-run-sweep-1-2-4-linear');
   });
 });

@@ -1,5 +1,6 @@
 import type { EpochFigures } from '../training/trainer';
 import type { TrainingSettings } from '../training/training-settings';
+import { exportFileStem, trainingRunPart, type ExportedRun } from './export-file-name';
 
 /**
  * A training run's figures per epoch as CSV (one row per epoch, epoch 0 = Y0) and as JSON with its
@@ -49,8 +50,7 @@ export function trainingFiguresJson(run: TrainingFiguresInput): string {
   )}\n`;
 }
 
-/** `cdul-training-run3-linear` for run "#3"; other names lowercased with dashes. */
-export function trainingFileStem(name: string, head: string): string {
-  const slug = name.replace(/^#(\d+)$/, 'run$1').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `cdul-training-${slug}-${head}`;
+/** The run of images, then the training run and its head, e.g. `cdul-voc-demo-val-demo-clip-grid3-training-run3-linear` for run "#3". */
+export function trainingFileStem(images: ExportedRun, name: string, head: string): string {
+  return exportFileStem(images, 'training', trainingRunPart(name), head);
 }

@@ -158,12 +158,28 @@ describe('largestScore', () => {
 });
 
 describe('mapAxis', () => {
-  it('starts at a multiple of 10 at least 5 points below the lowest mAP of A and B and ends at 100', () => {
+  it('fits the lowest and highest mAP of A and B, on a round step', () => {
     const sweep = { zetas: [0, 0.1], mAP: { global: [60, 60], aggregate: [70, 44.5], final: [75, 55] } };
     const sweepB = { zetas: [0, 0.1], mAP: { global: [61, 61], aggregate: [71, 36], final: [76, 56] } };
-    expect(mapAxis(zetaChart(A, A, sweep, null))).toEqual({ domain: [30, 100], ticks: [30, 40, 50, 60, 70, 80, 90, 100] });
-    expect(mapAxis(zetaChart(A, { ...A, lambda: 1 }, sweep, sweepB)).domain).toEqual([30, 100]);
+    // 44.5 … 75: 30.5 points, step 5 (≤ 8 steps): 40 … 75.
+    expect(mapAxis(zetaChart(A, A, sweep, null))).toEqual({ domain: [40, 75], ticks: [40, 45, 50, 55, 60, 65, 70, 75] });
+    // B's curves count too: 36 … 76, step 5.
+    expect(mapAxis(zetaChart(A, { ...A, lambda: 1 }, sweep, sweepB)).domain).toEqual([35, 80]);
+  });
+
+  it('keeps curves a fraction of a point apart readable, and a flat curve inside 0…100', () => {
+    const close = { zetas: [0, 0.1], mAP: { global: [82.35, 82.35], aggregate: [81.9, 82.1], final: [83.83, 83.02] } };
+    const axis = mapAxis(zetaChart(A, A, close, null));
+    expect(axis.domain).toEqual([81.5, 84]);
+    expect(axis.ticks).toEqual([81.5, 82, 82.5, 83, 83.5, 84]);
+    const flat = { zetas: [0.1], mAP: { global: [100], aggregate: [100], final: [100] } };
+    expect(mapAxis(zetaChart(A, A, flat, null)).domain).toEqual([99, 100]);
     const low = { zetas: [0.1], mAP: { global: [3], aggregate: [3], final: [3] } };
-    expect(mapAxis(zetaChart(A, A, low, null)).domain).toEqual([0, 100]);
+    expect(mapAxis(zetaChart(A, A, low, null)).domain).toEqual([3, 4]);
+  });
+
+  it('spans 0 to 100 by tens when asked', () => {
+    const sweep = { zetas: [0.1], mAP: { global: [60], aggregate: [70], final: [75] } };
+    expect(mapAxis(zetaChart(A, A, sweep, null), 'full')).toEqual({ domain: [0, 100], ticks: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100] });
   });
 });

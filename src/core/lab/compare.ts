@@ -262,16 +262,40 @@ export function largestScore(scores: ArrayLike<number>): number {
   return best;
 }
 
-/** The mAP axis of the ζ chart: from a multiple of 10 at least 5 points below the lowest value, to 100, ticks every 10. */
-export function mapAxis(chart: ZetaChart): { readonly domain: readonly [number, number]; readonly ticks: readonly number[] } {
-  let min = 100;
+/**
+ * The mAP axis of the ζ chart. 'fit' (the default): from the lowest to the highest value of A's and B's
+ * curves, widened to a round step that gives 4 to 10 ticks (at least one step between the ends, inside
+ * 0…100), so curves a point apart stay apart; 'full': 0 to 100, ticks every 10.
+ */
+export function mapAxis(chart: ZetaChart, range: 'fit' | 'full' = 'fit'): { readonly domain: readonly [number, number]; readonly ticks: readonly number[] } {
+  if (range === 'full') return { domain: [0, 100], ticks: ticksOf(0, 100, 10) };
+  let min = Infinity;
+  let max = -Infinity;
   for (const row of chart.rows) {
     for (const value of [row.a_global, row.a_aggregate, row.a_final, row.b_global, row.b_aggregate, row.b_final]) {
-      if (value !== undefined && value < min) min = value;
+      if (value === undefined || !Number.isFinite(value)) continue;
+      min = Math.min(min, value);
+      max = Math.max(max, value);
     }
   }
-  const floor = Math.max(0, Math.floor((min - 5) / 10) * 10);
-  const ticks: number[] = [];
-  for (let tick = floor; tick <= 100; tick += 10) ticks.push(tick);
-  return { domain: [floor, 100], ticks };
+  if (min > max) return { domain: [0, 100], ticks: ticksOf(0, 100, 10) };
+  // A flat set of curves gets a one-point axis, not a tenth of one.
+  const step = max === min ? 1 : (AXIS_STEPS.find((candidate) => (max - min) / candidate <= 8) ?? 20);
+  let lower = Math.max(0, Math.floor(min / step) * step);
+  let upper = Math.min(100, Math.ceil(max / step) * step);
+  if (upper - lower < step) {
+    // A flat set of curves: one step on the side that has room.
+    if (upper + step <= 100) upper += step;
+    else lower = Math.max(0, lower - step);
+  }
+  return { domain: [round(lower), round(upper)], ticks: ticksOf(lower, upper, step) };
+}
+
+const AXIS_STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
+
+const round = (value: number) => Number(value.toFixed(6));
+
+function ticksOf(lower: number, upper: number, step: number): number[] {
+  const count = Math.round((upper - lower) / step);
+  return Array.from({ length: count + 1 }, (_, i) => round(lower + i * step));
 }

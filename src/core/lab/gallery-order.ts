@@ -1,6 +1,7 @@
-import { hasRefinedScores, imageCount, isPositive, markCounts, scoresOf, truthOf, type GalleryFilter, type GalleryMarking, type GalleryScores, type GallerySort } from './gallery';
+import { hasRefinedScores, imageCount, markCounts, scoresOf, truthOf, type GalleryFilter, type GalleryMarking, type GalleryScores, type GallerySort } from './gallery';
 import { bestScore, cutMargin, labelCount } from './label-certainty';
-import { disagreements, disagreementSize, labelChanges, refinementSize } from './label-changes';
+import { passesFilter } from './gallery-filter';
+import { disagreementSize, refinementSize } from './label-changes';
 
 /** The orders and filters that need ground truth: not offered for a dataset without it. */
 const TRUTH_SORTS: readonly GallerySort[] = ['missed-first'];
@@ -9,8 +10,9 @@ const TRUTH_FILTERS: readonly GalleryFilter[] = ['has-missed', 'has-fp'];
 const TRAINING_SORTS: readonly GallerySort[] = ['refinement'];
 const TRAINING_FILTERS: readonly GalleryFilter[] = ['refined-changed'];
 
-const ALL_SORTS: readonly GallerySort[] = ['dataset', 'score', 'label-count', 'margin', 'missed-first', 'disagreement', 'refinement'];
-const ALL_FILTERS: readonly GalleryFilter[] = ['all', 'disagrees', 'has-missed', 'has-fp', 'refined-changed'];
+/** Every order and filter, in menu order. */
+export const ALL_SORTS: readonly GallerySort[] = ['dataset', 'score', 'label-count', 'margin', 'missed-first', 'disagreement', 'refinement'];
+export const ALL_FILTERS: readonly GalleryFilter[] = ['all', 'disagrees', 'has-missed', 'has-fp', 'refined-changed'];
 
 /** What the gallery's data allows: ground truth and training's labels. */
 export interface GalleryAbilities {
@@ -43,7 +45,8 @@ export interface GalleryOrderOptions extends GalleryMarking {
  *   `has-missed` / `has-fp` keep images with at least one missed label / false positive;
  *   `refined-changed` keeps images where Y0 and the refined labels disagree on some class at the cut;
  *   a class keeps images where that class is a ground-truth positive (as the difficult policy counts
- *   it) or is predicted (only predicted, without ground truth);
+ *   it) or is predicted (only predicted, without ground truth), and narrows each filter to itself
+ *   ("with false positives" of that class: gallery-filter.ts);
  * - sort: `dataset` keeps the split order; `score` (confidence) is descending by the class's score (the
  *   chosen class, else the image's best score); `label-count` is descending by the labels at the cut;
  *   `margin` is ascending by min |score − cut| (the chosen class's, else over classes): least certain
@@ -69,23 +72,8 @@ export function galleryOrder(data: GalleryScores, options: GalleryOrderOptions):
 }
 
 function keptImages(data: GalleryScores, scores: Float32Array, options: GalleryOrderOptions): number[] {
-  const classes = data.classes.length;
   const kept: number[] = [];
-  for (let image = 0; image < imageCount(data); image++) {
-    if (options.classIndex !== null) {
-      const i = image * classes + options.classIndex;
-      const positive = data.truth !== null && isPositive(data.truth[i]!, options.difficult);
-      if (!positive && !(scores[i]! >= options.cut)) continue;
-    }
-    if (options.filter === 'disagrees' && disagreements(data, image, options.cut).length === 0) continue;
-    if (options.filter === 'has-missed' && markCounts(data, image, options)!.missed === 0) continue;
-    if (options.filter === 'has-fp' && markCounts(data, image, options)!.fp === 0) continue;
-    if (options.filter === 'refined-changed') {
-      const changes = labelChanges(data, image, options.cut);
-      if (changes.gained.length === 0 && changes.lost.length === 0) continue;
-    }
-    kept.push(image);
-  }
+  for (let image = 0; image < imageCount(data); image++) if (passesFilter(data, scores, image, options)) kept.push(image);
   return kept;
 }
 

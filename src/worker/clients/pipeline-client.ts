@@ -7,22 +7,47 @@ export interface PipelineClient {
   subscribe(listener: (message: FromWorker) => void): () => void;
   /** Asks the worker one question; rejects with the worker's message (or an AbortError when `signal` aborts). */
   ask<Q extends WorkerQuery>(query: Q, signal?: AbortSignal): Promise<QueryResultOf<Q['kind']>>;
+  /**
+   * Ends the worker at once and starts a fresh one: onnxruntime's `session.run` cannot be interrupted,
+   * so a run stopped mid-chunk is stopped this way. Questions in flight fail with `reason` (the views ask
+   * again); subscribers stay; the new worker opens its store and pools when first used. What the old one
+   * had stored is kept (a chunk is written in one transaction, so none is half-written).
+   */
+  restart(reason: string): void;
 }
 
 export function createPipelineClient(): PipelineClient {
-  const worker = new Worker(new URL('../pipeline-worker.ts', import.meta.url), { type: 'module', name: 'cdul-pipeline' });
   const listeners = new Set<(message: FromWorker) => void>();
-  worker.onmessage = (event: MessageEvent<FromWorker>) => listeners.forEach((listener) => listener(event.data));
-  worker.onerror = (event) => {
-    const message: FromWorker = { type: 'error', message: `the pipeline worker failed: ${event.message}` };
-    listeners.forEach((listener) => listener(message));
+  const dispatch = (message: FromWorker) => listeners.forEach((listener) => listener(message));
+  /** Questions sent and not answered yet: failed cleanly when the worker is restarted. */
+  const pending = new Set<number>();
+  const spawn = () => {
+    const created = new Worker(new URL('../pipeline-worker.ts', import.meta.url), { type: 'module', name: 'cdul-pipeline' });
+    created.onmessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.type === 'query-result' || message.type === 'query-error') pending.delete(message.requestId);
+      dispatch(message);
+    };
+    created.onerror = (event) => dispatch({ type: 'error', message: `the pipeline worker failed: ${event.message}` });
+    return created;
   };
-  const send = (message: ToWorker) => worker.postMessage(message);
+  let worker = spawn();
+  const send = (message: ToWorker) => {
+    if (message.type === 'query') pending.add(message.requestId);
+    worker.postMessage(message);
+  };
   const subscribe = (listener: (message: FromWorker) => void) => {
     listeners.add(listener);
     return () => void listeners.delete(listener);
   };
-  return { send, subscribe, ask: (query, signal) => askOver({ send, subscribe }, query, signal) };
+  const restart = (reason: string) => {
+    worker.terminate();
+    worker = spawn();
+    const dropped = [...pending];
+    pending.clear();
+    for (const requestId of dropped) dispatch({ type: 'query-error', requestId, message: reason });
+  };
+  return { send, subscribe, ask: (query, signal) => askOver({ send, subscribe }, query, signal), restart };
 }
 
 let nextRequestId = 1;

@@ -6,6 +6,7 @@ import { createMatrix, type Matrix } from '../../core/types';
 import { SHARED_MODEL_PATHS, towerPath } from '../../core/clip/model-catalog';
 import type { ModelFiles } from '../models/model-files';
 import type { ExecutionProvider } from '../protocol/pipeline-protocol';
+import type { PlacedNode } from './node-placements';
 import { createSession, ort } from './ort-web';
 
 
@@ -14,11 +15,19 @@ export interface WebClipModel {
   readonly provider: ExecutionProvider;
   readonly config: ClipModelConfig;
   readonly tokenizer: ClipTokenizer;
-  encodeImages(pixels: Float32Array, count: number): Promise<Matrix>;
+  /** Nodes onnxruntime kept on the CPU in a WebGPU session, per tower (none on WebAssembly). */
+  readonly cpuNodes: CpuNodes;
+  /** `onCrops(done)` after every batch of crops through the model: progress from the first image. */
+  encodeImages(pixels: Float32Array, count: number, onCrops?: (done: number) => void): Promise<Matrix>;
   encodeTexts(texts: readonly string[]): Promise<Matrix>;
   /** Frees the image encoder (the larger part, GPU memory included) and keeps the text encoder. */
   releaseImageEncoder(): Promise<void>;
   release(): Promise<void>;
+}
+
+export interface CpuNodes {
+  readonly vision: readonly PlacedNode[];
+  readonly text: readonly PlacedNode[];
 }
 
 /** The browser twin of src/cli/clip/node-clip-model.ts: same checks, onnxruntime-web sessions. */
@@ -28,8 +37,8 @@ export async function loadWebClipModel(id: string, files: ModelFiles, provider: 
   const missing = [visionPath, textPath, ...SHARED_MODEL_PATHS].filter((path) => !files.has(path));
   if (missing.length) throw new DataError(id, `not a CLIP model: missing ${missing.join(', ')}`);
   const { config, tokenizer } = await readClipModelMetadata((path) => new TextDecoder().decode(files.get(path)), id);
-  const vision = await open(`${id}/${visionPath}`, files.get(visionPath), provider);
-  const textSession = await open(`${id}/${textPath}`, files.get(textPath), provider);
+  const { session: vision, cpuNodes: visionCpuNodes } = await open(`${id}/${visionPath}`, files.get(visionPath), provider);
+  const { session: textSession, cpuNodes: textCpuNodes } = await open(`${id}/${textPath}`, files.get(textPath), provider);
   const visionNames = validateVisionSignature(vision.inputNames, vision.outputNames, `${id}/${visionPath}`);
   const textNames = validateTextSignature(textSession.inputNames, textSession.outputNames, `${id}/${textPath}`);
   const size = config.inputSize;
@@ -44,7 +53,8 @@ export async function loadWebClipModel(id: string, files: ModelFiles, provider: 
     provider,
     config,
     tokenizer,
-    async encodeImages(pixels, count) {
+    cpuNodes: { vision: visionCpuNodes, text: textCpuNodes },
+    async encodeImages(pixels, count, onCrops) {
       if (visionReleased) throw new Error(`${id}: the image encoder was released`);
       // Bounded batches: a GPU (above all a software one) runs out of memory or time on hundreds of crops at once.
       const cropValues = 3 * size * size;
@@ -54,6 +64,7 @@ export async function loadWebClipModel(id: string, files: ModelFiles, provider: 
         const input = new ort.Tensor('float32', pixels.subarray(start * cropValues, (start + n) * cropValues), [n, 3, size, size]);
         const output = await vision.run({ [visionNames.input]: input });
         parts.push(toMatrix(output[visionNames.output]!, n));
+        onCrops?.(start + n);
       }
       return concatRows(parts, count);
     },
@@ -90,7 +101,7 @@ function concatRows(parts: readonly Matrix[], rows: number): Matrix {
   return out;
 }
 
-async function open(label: string, bytes: ArrayBuffer, provider: ExecutionProvider): Promise<ort.InferenceSession> {
+async function open(label: string, bytes: ArrayBuffer, provider: ExecutionProvider): ReturnType<typeof createSession> {
   try {
     return await createSession(bytes, provider);
   } catch (error) {

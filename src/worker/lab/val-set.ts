@@ -45,7 +45,7 @@ export async function findValSet(
   if (!run) {
     const note = requested
       ? `no finished run of split '${requested}' with this model in this browser`
-      : `no other split of this dataset computed with this model: compute the val split in the workspace to see val mAP`;
+      : 'no other split of this dataset computed with this model in this browser';
     return { set: null, candidates, note };
   }
   try {

@@ -5,7 +5,7 @@ import { datasetFingerprint, runKey } from '../../core/init-cache/run-key';
 import { classTokens, imagePathIndex, type MultiLabelDataset } from '../../core/datasets/multi-label-dataset';
 import type { Matrix } from '../../core/types';
 import { ALL_IMAGES } from '../../core/voc';
-import { chooseBackend, modelCpuThreads } from '../inference/ort-web';
+import { chooseBackend, modelCpuThreads, type GpuKind } from '../inference/ort-web';
 import { watchGpuDevice } from '../inference/gpu-device-loss';
 import { loadWebClipModel, type WebClipModel } from '../inference/web-clip-model';
 import type { FromWorker, PromptsMessage, RunRequest } from '../protocol/pipeline-protocol';
@@ -22,6 +22,7 @@ import { createChunkWriter } from './chunk-writer';
 import type { RunControl } from './run-control';
 import type { EmbeddingStore, RunMeta } from '../storage/embedding-store';
 import { assembleSimilarityState, type SimilarityState } from './similarity-state';
+import { createBackendTiming, createEncodingCounter, probeOnLoadedFiles, type ProbeBackend } from './encode-meters';
 import { storedChunks } from './embedding-chunks';
 
 export type Post = (message: FromWorker) => void;
@@ -34,8 +35,9 @@ export type Post = (message: FromWorker) => void;
  */
 export interface InitializationResult {
   readonly state: SimilarityState;
+  /** Images with scores: the split's, less the files that could not be read. */
   readonly images: number;
-  /** Images encoded in this run (the rest came from the browser's cache). */
+  /** Images encoded in this run (the rest came from the browser's cache; skipped files are neither). */
   readonly recomputed: number;
   readonly runKey: string;
   /** The run's model, kept for prompt changes (the caller releases it when done with the run). */
@@ -62,7 +64,7 @@ export async function runInitialization(request: RunRequest, control: RunControl
   const classes = classTokens(dataset);
   const promptNames = dataset.classes.map((c) => c.promptName);
   const backend = await chooseBackend(request.preferredProvider);
-  post({ type: 'backend', ...backend });
+  post({ type: 'backend', provider: backend.provider, fallbackReason: backend.fallbackReason, wasmThreads: backend.wasmThreads, expected: backend.expected });
   post({ type: 'stage', stage: 'Loading the model…' });
   const files = await openModelFiles(request.model, (progress) => post({ type: 'model-download', progress }));
   // A GPU device lost mid-run: the same in-memory files are reloaded on WebAssembly and the run goes on.
@@ -71,6 +73,8 @@ export async function runInitialization(request: RunRequest, control: RunControl
     loadOnWasm: () => loadWebClipModel(request.model.id, files, 'wasm'),
     onFallback: (fallbackReason) => post({ type: 'backend', provider: 'wasm', fallbackReason, wasmThreads: backend.wasmThreads }),
   });
+  if (model.provider === 'webgpu') post({ type: 'cpu-operators', model: model.id, ...model.cpuNodes });
+  const probe = probeOnLoadedFiles(request.model.id, files);
   let keepModel = false;
   try {
     const choice: PromptChoice = { template: request.promptTemplate, classNames: request.classNames ?? {} };
@@ -94,7 +98,7 @@ export async function runInitialization(request: RunRequest, control: RunControl
     // A resumed run keeps the chunk size it was started with: chunk i must mean the same images.
     const run = await store.openRun(key, meta, request.chunkSize);
     const chunks = partition(ids, run.chunkSize);
-    const encoded = await encodeChunks({ request, control, store, post, source, rootPath: opened.path, model, imageFiles, key, chunks });
+    const encoded = await encodeChunks({ request, control, store, post, source, rootPath: opened.path, model, imageFiles, key, chunks, gpu: backend.gpu, probe });
     if (!encoded) {
       post({ type: 'cancelled' });
       return null;
@@ -107,7 +111,8 @@ export async function runInitialization(request: RunRequest, control: RunControl
     keepModel = true;
     return {
       state,
-      images: dataset.ids.length,
+      // The images with scores (the gallery's tiles): the split's, less the files that could not be read.
+      images: state.ids.length,
       recomputed: encoded.recomputed,
       runKey: key,
       textEncoder: model,
@@ -134,6 +139,8 @@ interface EncodeContext {
   readonly imageFiles: ReadonlyMap<string, string>;
   readonly key: string;
   readonly chunks: string[][];
+  readonly gpu: GpuKind;
+  readonly probe: ProbeBackend;
 }
 
 /**
@@ -148,6 +155,8 @@ async function encodeChunks(context: EncodeContext): Promise<{ recomputed: numbe
   const total = chunks.flat().length;
   const fromCache = total - todo.reduce((n, index) => n + chunks[index]!.length, 0);
   const progress = createProgressCounter(total, fromCache, post);
+  const encoding = createEncodingCounter(total, fromCache, post);
+  const timing = createBackendTiming(context.gpu, context.probe, post);
   // A pool of prepare workers on the cores the model leaves free, a bounded number of parts ahead.
   const partBytes = preparedChunkBytes(PART_IMAGES, 1 + request.grid ** 2, model.config.inputSize);
   const plan = preparePlan(navigator.hardwareConcurrency, modelCpuThreads(model.provider), partBytes);
@@ -156,7 +165,9 @@ async function encodeChunks(context: EncodeContext): Promise<{ recomputed: numbe
   const parts = chunkParts(todo, chunks);
   const ahead = createLookAhead(parts, (part) => preparer.prepare(part.chunk, part.ids), plan.ahead);
   const collector = createChunkCollector();
+  let skippedNow = 0;
   const writer = createChunkWriter(store, key, (index, chunk) => {
+    skippedNow += chunk.skipped.length;
     if (chunk.skipped.length) post({ type: 'skipped', items: [...chunk.skipped] });
     progress.add(chunks[index]!.length, chunk.skipped.length);
   });
@@ -168,7 +179,11 @@ async function encodeChunks(context: EncodeContext): Promise<{ recomputed: numbe
       }
       const prepared = await ahead.next()!;
       const crops = prepared.ids.length * prepared.cropsPerImage;
-      const embeddings = crops > 0 ? (await model.encodeImages(prepared.pixels, crops)).data : new Float32Array(0);
+      const started = performance.now();
+      const onCrops = (done: number) => encoding.crops(done, prepared.cropsPerImage);
+      const embeddings = crops > 0 ? (await model.encodeImages(prepared.pixels, crops, onCrops)).data : new Float32Array(0);
+      encoding.partDone(part.ids.length);
+      await timing.partEncoded(model.provider, prepared, (performance.now() - started) / 1000);
       preparer.release(prepared);
       const chunk = collector.add(part, { ids: prepared.ids, skipped: prepared.skipped, embeddings });
       if (chunk) await writer.write(part.chunk, chunk);
@@ -178,7 +193,8 @@ async function encodeChunks(context: EncodeContext): Promise<{ recomputed: numbe
     preparer.close();
   }
   progress.add(0, 0);
-  return { recomputed: total - fromCache };
+  // Images encoded now: a file that could not be read was not.
+  return { recomputed: total - fromCache - skippedNow };
 }
 
 function createProgressCounter(total: number, fromCache: number, post: Post) {
@@ -208,15 +224,7 @@ async function assemble(store: EmbeddingStore, key: string, dataset: MultiLabelD
   return assembleSimilarityState(chunks, text, labelsOfRows(dataset, chunks.ids), classTokens(dataset), scale);
 }
 
-function runMeta(
-  ids: string[],
-  classes: readonly string[],
-  prompts: string[],
-  request: RunRequest,
-  model: WebClipModel,
-  embedDim: number,
-  split: string,
-): RunMeta {
+function runMeta(ids: string[], classes: readonly string[], prompts: string[], request: RunRequest, model: WebClipModel, embedDim: number, split: string): RunMeta {
   const { config } = model;
   return {
     ids,

@@ -19,6 +19,7 @@ function fakeModel(provider: ExecutionProvider, fill: number) {
     provider,
     config: {} as ClipModelConfig,
     tokenizer: {} as ClipTokenizer,
+    cpuNodes: { vision: [], text: [] },
     async encodeImages(_pixels: Float32Array, count: number) {
       model.calls += 1;
       if (model.fail) throw model.fail;

@@ -61,7 +61,10 @@ export function withGpuLossFallback(first: WebClipModel, fallback: GpuLossFallba
     get provider() {
       return current.provider;
     },
-    encodeImages: (pixels, count) => resilient((model) => model.encodeImages(pixels, count)),
+    get cpuNodes() {
+      return current.cpuNodes;
+    },
+    encodeImages: (pixels, count, onCrops) => resilient((model) => model.encodeImages(pixels, count, onCrops)),
     encodeTexts: (texts) => resilient((model) => model.encodeTexts(texts)),
     releaseImageEncoder: () => current.releaseImageEncoder(),
     async release() {

@@ -3,7 +3,7 @@ import type { SkippedItem } from '../../core/data-error';
 import type { DatasetClass, DatasetFormat } from '../../core/datasets/multi-label-dataset';
 import type { LabSettings } from '../../core/evaluation/lab-settings';
 import type { WorkerQuery, WorkerQueryResult } from './lab-protocol';
-import type { DatasetRef, ExecutionProvider, ModelRef } from './refs';
+import type { BackendPreference, DatasetRef, ExecutionProvider, ModelRef } from './refs';
 
 /**
  * The one message protocol between the app and the pipeline worker: discriminated unions on `type`.
@@ -12,7 +12,7 @@ import type { DatasetRef, ExecutionProvider, ModelRef } from './refs';
  * and the other protocol files, so both sides can depend on it without a cycle.
  */
 
-export type { DatasetRef, ExecutionProvider, ModelRef } from './refs';
+export type { BackendPreference, DatasetRef, ExecutionProvider, ModelRef } from './refs';
 
 /** How to read the chosen folder: its layout (detected by default), a class list typed in the lab, COCO's crowd labels. */
 export interface DatasetChoice {
@@ -34,7 +34,8 @@ export interface RunRequest extends DatasetChoice {
   readonly promptTemplate: string;
   /** Class token → the name its prompt uses instead of the natural one (see core/clip/prompts). */
   readonly classNames?: Readonly<Record<string, string>>;
-  readonly preferredProvider: ExecutionProvider;
+  /** A backend, or 'auto': WebGPU unless the adapter is a software one (then WebAssembly, and the 'backend' message says why). */
+  readonly preferredProvider: BackendPreference;
   /** Images per chunk: the unit of batching, storage and resume. */
   readonly chunkSize: number;
 }
@@ -148,6 +149,32 @@ export interface RunProgress {
   readonly stage?: string;
 }
 
+/** Images through the image encoder so far, reported after every batch: what "done / total" shows while a chunk is encoded. */
+export interface EncodingProgress {
+  /** Images with embeddings: from the browser cache, stored, and encoded in the chunk in progress. */
+  readonly encoded: number;
+  readonly total: number;
+  readonly fromCache: number;
+  /** Images encoded per second since encoding started (null before the first image). */
+  readonly imagesPerSecond: number | null;
+  readonly etaSeconds: number | null;
+}
+
+/** The other backend measured much faster than the one running, on this machine (pipeline/backend-advice.ts). */
+export interface BackendAdvice {
+  readonly current: ExecutionProvider;
+  readonly faster: ExecutionProvider;
+  /** Images per second: the current backend over the first images, the other on one of them. */
+  readonly currentImagesPerSecond: number;
+  readonly fasterImagesPerSecond: number;
+}
+
+/** A graph node onnxruntime kept on the CPU in a WebGPU session. */
+export interface CpuOperator {
+  readonly opType: string;
+  readonly name: string;
+}
+
 /** A prompt set in force for the finished run, and what changing to it cost. */
 export interface PromptsMessage {
   readonly choice: PromptChoice;
@@ -176,11 +203,22 @@ export interface DatasetMessage {
 }
 
 export type FromWorker =
-  | { readonly type: 'backend'; readonly provider: ExecutionProvider; readonly fallbackReason: string | null; readonly wasmThreads: number }
+  | {
+      readonly type: 'backend';
+      readonly provider: ExecutionProvider;
+      readonly fallbackReason: string | null;
+      readonly wasmThreads: number;
+      /** The backend asked for (or chosen by the automatic rule): no fallback warning. Absent: false. */
+      readonly expected?: boolean;
+    }
   | { readonly type: 'stage'; readonly stage: string }
   | { readonly type: 'model-download'; readonly progress: DownloadProgress }
   | DatasetMessage
   | { readonly type: 'progress'; readonly progress: RunProgress }
+  | { readonly type: 'encoding'; readonly progress: EncodingProgress }
+  | { readonly type: 'backend-advice'; readonly advice: BackendAdvice }
+  /** Once per model loaded on WebGPU: the operators onnxruntime ran on the CPU instead, per tower. */
+  | { readonly type: 'cpu-operators'; readonly model: string; readonly vision: readonly CpuOperator[]; readonly text: readonly CpuOperator[] }
   | { readonly type: 'skipped'; readonly items: readonly SkippedItem[] }
   | { readonly type: 'paused' }
   | {

@@ -18,3 +18,9 @@ export type ModelRef =
 
 /** Where the image encoder runs: onnxruntime-web's WebGPU or WebAssembly execution provider. */
 export type ExecutionProvider = 'webgpu' | 'wasm';
+
+/**
+ * What the user asked for: a backend, or 'auto' (the default): WebGPU on a hardware adapter, WebAssembly
+ * on a software one (SwiftShader, a fallback adapter), where WebAssembly is many times faster.
+ */
+export type BackendPreference = ExecutionProvider | 'auto';

@@ -1,3 +1,4 @@
+import type { ExportedRun } from '../../core/export/export-file-name';
 import type { EpochFigures } from '../../core/training/trainer';
 import type { TrainingSettings } from '../../core/training/training-settings';
 import type { TrainingDataResult } from './lab-protocol';
@@ -17,6 +18,8 @@ export interface TrainingRunMeta {
   readonly createdAt: number;
   /** The pipeline run (image embeddings) the head is trained on. */
   readonly embeddingRunKey: string;
+  /** That run as its exports name it (dataset, split, model, grid); absent in runs stored before it was kept. */
+  readonly source?: ExportedRun;
   /** How Y0 was made from it: the final pseudo labels at ζ, λ and the softmax scale (null = the model's). */
   readonly labelSettings: { readonly zeta: number; readonly lambda: number; readonly scale: number | null };
   readonly settings: TrainingSettings;

@@ -2,18 +2,12 @@ import { useEffect, useState } from 'react';
 import { PAPER_SCALE, REFERENCE_REPRODUCTION_SCALE } from '../../../core/cdul/temperature';
 import type { LabSettings } from '../../../core/evaluation/lab-settings';
 import { PSEUDO_LABEL_MODES, type PseudoLabelMode } from '../../../core/evaluation/pseudo-label-modes';
-import {
-  evaluationReportJson,
-  pseudoLabelsCsv,
-  pseudoLabelsJson,
-  settingsFileStem,
-  vocClassFilesZip,
-  type ExportContext,
-} from '../../../core/export/pseudo-label-export';
+import { settingsFileStem } from '../../../core/export/export-file-name';
+import { evaluationReportJson, pseudoLabelsCsv, pseudoLabelsJson, vocClassFilesZip, type ExportContext } from '../../../core/export/pseudo-label-export';
 import { metricLabel, scaleLabel } from '../../../core/lab/compare';
 import { download } from '../../lib/download';
 import { useLabServices } from '../../state/lab-services';
-import { useLabStore } from '../../state/lab-store';
+import { useExportedRun } from '../../state/exported-run';
 import { useRunStatus, useUnlabelled } from '../../state/run-status-store';
 import './export.css';
 import { RefinedExport } from './refined-export';
@@ -42,7 +36,8 @@ export function ExportPanel({ choices, headingLevel = 2 }: { choices: readonly E
   const [error, setError] = useState<string | null>(null);
   const run = useRunStatus();
   const unlabelled = useUnlabelled();
-  const selection = useLabStore((state) => state.selection);
+  // Named after the run it exports, not the selection (which may have changed since).
+  const exported = useExportedRun();
   const choice = choices[Math.min(choiceIndex, choices.length - 1)]!;
   const settings = choice.settings;
   const split = run.dataset?.split ?? 'all';
@@ -50,9 +45,9 @@ export function ExportPanel({ choices, headingLevel = 2 }: { choices: readonly E
   useEffect(() => setDone(null), [settings]);
 
   const context = (): ExportContext => ({
-    dataset: selection.dataset.label,
+    dataset: exported?.datasetLabel ?? '',
     split: run.dataset?.split ?? null,
-    model: selection.model.id,
+    model: exported?.model ?? '',
     runKey: run.runKey ?? '',
     prompts: run.prompts?.prompts ?? null,
     exportedAt: new Date().toISOString(),
@@ -63,15 +58,16 @@ export function ExportPanel({ choices, headingLevel = 2 }: { choices: readonly E
     setError(null);
     setDone(null);
     try {
+      if (!exported) throw new Error('no run is open');
       let name: string;
       if (kind === 'report') {
         const [{ results }, { images }] = await Promise.all([client.ask({ kind: 'evaluation', settings }), client.ask({ kind: 'summary', settings })]);
-        name = `${settingsFileStem('report', settings)}.json`;
+        name = `${settingsFileStem(exported, 'report', settings)}.json`;
         download(name, evaluationReportJson(results, settings, { ...context(), images }), 'application/json');
       } else {
         const scores = await client.ask({ kind: 'scores', settings });
         const table = { ids: scores.ids, classes: scores.classes, scores: scores.scores[mode] };
-        const stem = settingsFileStem(mode, settings);
+        const stem = settingsFileStem(exported, mode, settings);
         if (kind === 'csv') {
           name = `${stem}.csv`;
           download(name, pseudoLabelsCsv(table), 'text/csv');
@@ -79,7 +75,7 @@ export function ExportPanel({ choices, headingLevel = 2 }: { choices: readonly E
           name = `${stem}.json`;
           download(name, pseudoLabelsJson(table, mode, settings, context()), 'application/json');
         } else {
-          name = `${stem}-voc-${split}.zip`;
+          name = `${stem}-voc.zip`;
           download(name, vocClassFilesZip(table, split) as Uint8Array<ArrayBuffer>, 'application/zip');
         }
       }
@@ -143,7 +139,7 @@ export function ExportPanel({ choices, headingLevel = 2 }: { choices: readonly E
           : `the report’s AP: ${metricLabel(settings.convention, settings.difficult)}.`}{' '}
         The VOC files come as one zip (one download, not one per class).
       </p>
-      <RefinedExport context={context} />
+      {exported && <RefinedExport context={context} run={exported} />}
       <p role="status" aria-label="Export status" className="muted">
         {done && `Saved ${done}`}
       </p>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ExportContext } from '../../../core/export/pseudo-label-export';
+import type { ExportedRun } from '../../../core/export/export-file-name';
 import { refinedFileStem, refinedLabelsCsv, refinedLabelsJson } from '../../../core/export/refined-label-export';
 import { download } from '../../lib/download';
 import { useLabStore } from '../../state/lab-store';
@@ -16,7 +17,7 @@ type RefinedKind = 'csv' | 'json';
  * The image ids and ground truth come from the run's 'scores' answer at the workspace setting (the
  * gallery's, so usually cached); they do not depend on the setting.
  */
-export function RefinedExport({ context }: { context(): ExportContext }) {
+export function RefinedExport({ context, run }: { context(): ExportContext; run: ExportedRun }) {
   const chosen = useTrainingStore((state) => state.refined);
   const runKey = useRunStatus((state) => state.runKey);
   const settings = useLabStore((state) => state.settings);
@@ -34,7 +35,7 @@ export function RefinedExport({ context }: { context(): ExportContext }) {
     setDone(null);
     try {
       const table = { ids: scores.ids, classes: scores.classes, initial: refined.initial, refined: refined.refined, truth: scores.truth };
-      const stem = refinedFileStem({ name: refined.runName, epoch: refined.epoch });
+      const stem = refinedFileStem(run, { name: refined.runName, epoch: refined.epoch });
       const name = `${stem}.${kind}`;
       if (kind === 'csv') download(name, refinedLabelsCsv(table), 'text/csv');
       else download(name, refinedLabelsJson(table, { id: refined.runId, name: refined.runName, epoch: refined.epoch }, context()), 'application/json');

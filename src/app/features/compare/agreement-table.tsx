@@ -1,5 +1,6 @@
 import type { PseudoLabelMode } from '../../../core/evaluation/pseudo-label-modes';
 import type { LabelAgreement } from '../../../core/lab/label-agreement';
+import { naturalClassName } from '../../../core/voc';
 
 const jaccardText = (value: number | null) => (value === null ? 'no positive' : value.toFixed(3));
 
@@ -20,7 +21,7 @@ export function AgreementTable({ agreement, mode }: { agreement: LabelAgreement;
         <tbody>
           {agreement.perClass.map((row) => (
             <tr key={row.className}>
-              <th scope="row">{row.className}</th>
+              <th scope="row">{naturalClassName(row.className)}</th>
               <td>{row.positivesA}</td>
               <td>{row.positivesB}</td>
               <td>{row.both}</td>

@@ -1,4 +1,5 @@
 import type { labelsChangedMost } from '../../../core/lab/compare';
+import { naturalClassName } from '../../../core/voc';
 import { useLabStore } from '../../state/lab-store';
 
 /** The images whose labels moved most between A and B, each opening in the inspector. */
@@ -13,7 +14,7 @@ export function ChangedList({ changed }: { changed: ReturnType<typeof labelsChan
             {change.id}
           </button>
           <span>
-            {change.className}: {change.a.toFixed(3)} → {change.b.toFixed(3)}
+            {naturalClassName(change.className)}: {change.a.toFixed(3)} → {change.b.toFixed(3)}
           </span>
           <span className="muted">Σ|Δ| {change.total.toFixed(3)}</span>
         </li>

@@ -9,7 +9,8 @@ export const COLLAPSE_EXPLANATION =
 
 /** Why the reference reproduction found aggregation useless: the largest score at its scale and the ζ from which the aggregate is β. */
 export function CollapseSummary({ sweep, scores, b }: { sweep: ZetaSweepResult | undefined; scores: Float32Array | undefined; b: LabSettings }) {
-  if (!sweep || !scores) {
+  // Each part says its own state: the sweep (B's curves in the chart) may be drawn before the scores arrive.
+  if (!sweep) {
     return (
       <p role="status" className="panel muted loading">
         Computing the reference scale’s ζ sweep…
@@ -17,13 +18,14 @@ export function CollapseSummary({ sweep, scores, b }: { sweep: ZetaSweepResult |
     );
   }
   const collapse = collapseThreshold(sweep, 1e-6);
-  const top = largestScore(scores);
+  const top = scores ? largestScore(scores) : null;
   return (
     <section className="panel collapse" role="status" aria-label="Temperature collapse">
       <h2>Why the reference reproduction found aggregation useless</h2>
       <p>{COLLAPSE_EXPLANATION}</p>
       <p>
-        At the reference scale ({REFERENCE_REPRODUCTION_SCALE.label}) the largest global score of any image and class is <strong>{top.toFixed(4)}</strong>.{' '}
+        At the reference scale ({REFERENCE_REPRODUCTION_SCALE.label}) the largest global score of any image and class is{' '}
+        {top === null ? <span className="muted">being computed…</span> : <strong>{top.toFixed(4)}</strong>}.{' '}
         {collapse ? (
           <>
             The aggregate’s mAP is <strong>{collapse.betaMap.toFixed(2)}</strong> for every ζ ≥ {collapse.from.toFixed(2)} — exactly its value at ζ = 1,

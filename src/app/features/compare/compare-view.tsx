@@ -1,4 +1,5 @@
 import type { LabSettings } from '../../../core/evaluation/lab-settings';
+import { sideHeading } from '../../../core/lab/compare-differences';
 import { NeedsRun } from '../../components/needs-run';
 import { ExportPanel } from '../../components/export/export-panel';
 import { useLabStore } from '../../state/lab-store';
@@ -13,6 +14,7 @@ import { LabelSetSection } from './label-set-section';
 import { MapSection } from './map-section';
 import { NoTruthNote } from './no-truth-note';
 import { PrSection } from './pr-section';
+import { useDifferences } from './use-differences';
 import { useSettled } from './use-settled';
 import { ZetaSection } from './zeta-section';
 import './compare.css';
@@ -30,6 +32,7 @@ function CompareResults() {
   // The sliders move at once; the worker is asked once they rest (a drag would queue a sweep per step).
   const a = useSettled(compare.a);
   const b = useSettled(compare.b);
+  const differences = useDifferences(a, b);
   return (
     <div className="compare">
       {unlabelled && <NoTruthNote />}
@@ -38,8 +41,8 @@ function CompareResults() {
       <section className="panel">
         <ExportPanel
           choices={[
-            { label: `A (ζ ${a.zeta.toFixed(2)}, λ ${a.lambda.toFixed(2)})`, settings: a },
-            { label: `B (ζ ${b.zeta.toFixed(2)}, λ ${b.lambda.toFixed(2)})`, settings: b },
+            { label: sideHeading('A', differences), settings: a },
+            { label: sideHeading('B', differences), settings: b },
           ]}
         />
       </section>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { LabSettings } from '../../../core/evaluation/lab-settings';
 import { labelSetChanges } from '../../../core/lab/label-agreement';
+import { naturalClassName } from '../../../core/voc';
 import { QueryState } from '../../components/query-state';
 import { useLabStore } from '../../state/lab-store';
 import { useSideScores } from './use-side-scores';
@@ -30,8 +31,8 @@ export function LabelSetSection({ a, b }: { a: LabSettings; b: LabSettings }) {
                   <button type="button" className="link" onClick={() => openImage(change.id)} aria-label={`Open image ${change.id}`}>
                     {change.id}
                   </button>
-                  {change.gained.length > 0 && <span className="delta up">B adds {change.gained.join(', ')}</span>}
-                  {change.lost.length > 0 && <span className="delta down">B drops {change.lost.join(', ')}</span>}
+                  {change.gained.length > 0 && <span className="delta up">B adds {change.gained.map(naturalClassName).join(', ')}</span>}
+                  {change.lost.length > 0 && <span className="delta down">B drops {change.lost.map(naturalClassName).join(', ')}</span>}
                 </li>
               ))}
             </ol>

@@ -2,8 +2,11 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } fro
 import type { LabSettings } from '../../../core/evaluation/lab-settings';
 import { PSEUDO_LABEL_MODES } from '../../../core/evaluation/pseudo-label-modes';
 import type { LegendEntry } from '../../../core/export/chart-svg';
-import { settingsFileStem } from '../../../core/export/pseudo-label-export';
-import { metricLabel, prCurvePoints } from '../../../core/lab/compare';
+import { settingsFileStem } from '../../../core/export/export-file-name';
+import { useChartRun } from '../../state/exported-run';
+import { prCurvePoints } from '../../../core/lab/compare';
+import { sideHeading } from '../../../core/lab/compare-differences';
+import { useDifferences } from './use-differences';
 import type { PrCurvesResult } from '../../../worker/protocol/lab-protocol';
 import { curveLabel } from '../../components/chart-a11y';
 import { ChartFrame } from '../../components/chart-frame';
@@ -16,9 +19,11 @@ export function PrChart({ className, a, b, curvesA, curvesB }: { className: stri
     { mode, key: `b-${mode}`, label: `${mode} (B)`, color: MODE_COLORS[mode], dashed: true, convention: b.convention, points: prCurvePoints(curvesB.curves[mode]) },
   ]);
   const legend: LegendEntry[] = series.map((entry) => ({ label: entry.label, color: entry.color, dashed: entry.dashed }));
-  const title = `Precision–recall of “${className}” — A: ${metricLabel(a.convention, a.difficult)}; B: ${metricLabel(b.convention, b.difficult)}`;
+  const differences = useDifferences(a, b);
+  const run = useChartRun();
+  const title = `Precision–recall of “${className}” — ${sideHeading('A', differences)}; ${sideHeading('B', differences)}`;
   return (
-    <ChartFrame title={title} fileStem={`${settingsFileStem('pr-chart', a)}-${className}`} legend={legend}>
+    <ChartFrame title={title} fileStem={`${settingsFileStem(run, 'pr-chart', a)}-${className.replace(/\s+/g, '-')}`} legend={legend}>
       <ResponsiveContainer width="100%" height={300}>
         <LineChart margin={{ top: 12, right: 24, bottom: 20, left: 8 }}>
           <CartesianGrid stroke="#d9dee7" strokeDasharray="3 3" />

@@ -1,4 +1,5 @@
 import type { LabSettings } from '../../../core/evaluation/lab-settings';
+import { naturalClassName } from '../../../core/voc';
 import { QueryState } from '../../components/query-state';
 import { useLabStore } from '../../state/lab-store';
 import { useRunStatus } from '../../state/run-status-store';
@@ -18,16 +19,16 @@ export function PrSection({ a, b }: { a: LabSettings; b: LabSettings }) {
       <label className="field">
         Class
         <select value={shownClass} onChange={(event) => setCompareView({ classIndex: Number(event.target.value) })}>
-          {classes.map((name, index) => (
-            <option key={name} value={index}>
-              {name}
+          {classes.map((token, index) => (
+            <option key={token} value={index}>
+              {naturalClassName(token)}
             </option>
           ))}
         </select>
       </label>
       <QueryState query={prA.data ? prB : prA} what="the precision–recall curves" />
       {prA.data && prB.data && prA.data.classIndex === prB.data.classIndex && (
-        <PrChart className={classes[prA.data.classIndex] ?? ''} a={a} b={b} curvesA={prA.data} curvesB={prB.data} />
+        <PrChart className={naturalClassName(classes[prA.data.classIndex] ?? '')} a={a} b={b} curvesA={prA.data} curvesB={prB.data} />
       )}
     </section>
   );

@@ -5,7 +5,18 @@ import { validatePromptTemplate } from '../../../core/clip/prompts';
  * The side's prompt set: blank = the prompts in force. Applied on Enter or when leaving the field
  * (each new template runs the text encoder once), refused in place when it has no {name}.
  */
-export function PromptTemplateField({ side, template, onChange }: { side: 'A' | 'B'; template: string | undefined; onChange: (template: string | undefined) => void }) {
+export function PromptTemplateField({
+  side,
+  template,
+  disabledBy = null,
+  onChange,
+}: {
+  side: 'A' | 'B';
+  template: string | undefined;
+  /** The id of the sentence saying why prompts cannot change here (a reference cache); null: they can. */
+  disabledBy?: string | null;
+  onChange: (template: string | undefined) => void;
+}) {
   const [draft, setDraft] = useState(template ?? '');
   useEffect(() => setDraft(template ?? ''), [template]);
   const problem = draft.trim() === '' ? null : validatePromptTemplate(draft);
@@ -21,6 +32,8 @@ export function PromptTemplateField({ side, template, onChange }: { side: 'A' | 
         type="text"
         value={draft}
         placeholder="the prompts in force"
+        disabled={disabledBy !== null}
+        aria-describedby={disabledBy ?? undefined}
         aria-invalid={problem !== null}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={apply}

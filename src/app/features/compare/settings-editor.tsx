@@ -7,11 +7,15 @@ import { PromptTemplateField } from './prompt-template-field';
 
 const SCALES = { model: null, paper: PAPER_SCALE.scale, reference: REFERENCE_REPRODUCTION_SCALE.scale } as const;
 
-function scaleKey(scale: number | null): keyof typeof SCALES {
+/** On a reference cache the reproduction's scale is the cache's own: one choice, shown as 'model'. */
+function scaleKey(scale: number | null, referenceCache: boolean): keyof typeof SCALES {
   if (scale === PAPER_SCALE.scale) return 'paper';
-  if (scale === REFERENCE_REPRODUCTION_SCALE.scale) return 'reference';
+  if (scale === REFERENCE_REPRODUCTION_SCALE.scale && !referenceCache) return 'reference';
   return 'model';
 }
+
+/** Said under Compare's settings on a reference cache: what its scores allow, for the fields that say less. */
+export const REFERENCE_CACHE_LIMITS_ID = 'compare-reference-cache-limits';
 
 /** One side of the comparison: a fieldset (role group "Setting A" / "Setting B") of the five settings. */
 export function SettingsEditor({
@@ -44,10 +48,16 @@ export function SettingsEditor({
       </label>
       <label className="field">
         Temperature
-        <select value={scaleKey(settings.scale)} onChange={(event) => onChange({ scale: SCALES[event.target.value as keyof typeof SCALES] })}>
+        <select
+          value={scaleKey(settings.scale, referenceCache)}
+          aria-describedby={referenceCache ? REFERENCE_CACHE_LIMITS_ID : undefined}
+          onChange={(event) => onChange({ scale: SCALES[event.target.value as keyof typeof SCALES] })}
+        >
           <option value="model">{referenceCache ? `the cache's own (${REFERENCE_REPRODUCTION_SCALE.label})` : "the model's own (CLIP: 100)"}</option>
-          <option value="paper">{PAPER_SCALE.label}</option>
-          <option value="reference">{REFERENCE_REPRODUCTION_SCALE.label}</option>
+          <option value="paper">{referenceCache ? `${PAPER_SCALE.label}, global scores only` : PAPER_SCALE.label}</option>
+          <option value="reference" disabled={referenceCache}>
+            {referenceCache ? `${REFERENCE_REPRODUCTION_SCALE.label}: the cache's own, above` : REFERENCE_REPRODUCTION_SCALE.label}
+          </option>
         </select>
       </label>
       {!unlabelled && <MetricFields settings={settings} onChange={onChange} />}
@@ -70,7 +80,12 @@ export function SettingsEditor({
           </select>
         </label>
       )}
-      <PromptTemplateField side={side} template={settings.promptTemplate} onChange={(promptTemplate) => onChange({ promptTemplate })} />
+      <PromptTemplateField
+        side={side}
+        template={settings.promptTemplate}
+        disabledBy={referenceCache ? REFERENCE_CACHE_LIMITS_ID : null}
+        onChange={(promptTemplate) => onChange({ promptTemplate })}
+      />
     </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { LabSettings } from '../../../core/evaluation/lab-settings';
 import { sameCurves, zetaChart, zetaGrid } from '../../../core/lab/compare';
 import { QueryState } from '../../components/query-state';
@@ -11,6 +11,7 @@ export const useZetas = (a: LabSettings, b: LabSettings) => useMemo(() => zetaGr
 export function ZetaSection({ a, b }: { a: LabSettings; b: LabSettings }) {
   const zetas = useZetas(a, b);
   const separateB = !sameCurves(a, b);
+  const [fullAxis, setFullAxis] = useState(false);
   const sweepA = useLabQuery({ kind: 'zeta-sweep', zetas, settings: a });
   const sweepB = useLabQuery(separateB ? { kind: 'zeta-sweep', zetas, settings: b } : null);
   const chart = useMemo(() => {
@@ -25,14 +26,22 @@ export function ZetaSection({ a, b }: { a: LabSettings; b: LabSettings }) {
       return null;
     }
   }, [a, b, separateB, sweepA.data, sweepB.data, zetas]);
+  // "Computing…" stands for the chart while there is none, and for B's curves only while they are missing from it.
   return (
     <section className="panel" aria-labelledby="compare-zeta-heading">
       <h2 id="compare-zeta-heading" className="visually-hidden">
         mAP versus ζ
       </h2>
-      <QueryState query={sweepA} what="the ζ sweep" />
-      {separateB && sweepA.data && <QueryState query={sweepB} what="B’s ζ sweep" />}
-      {chart && <ZetaChart chart={chart} a={a} b={b} />}
+      {chart === null && <QueryState query={{ ...sweepA, data: undefined }} what="the ζ sweep" />}
+      {chart?.pendingB && <QueryState query={{ ...sweepB, data: undefined }} what="B’s ζ sweep" />}
+      {chart && (
+        <>
+          <label className="axis-toggle">
+            <input type="checkbox" checked={fullAxis} onChange={(event) => setFullAxis(event.target.checked)} /> mAP axis from 0 to 100
+          </label>
+          <ZetaChart chart={chart} a={a} b={b} range={fullAxis ? 'full' : 'fit'} />
+        </>
+      )}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { GalleryFilter, GalleryMode, GallerySort } from '../../../core/lab/gallery';
 import { availableFilters, availableSorts, type GalleryAbilities } from '../../../core/lab/gallery-order';
 import { naturalClassName } from '../../../core/voc';
+import { LabelledField } from '../../components/labelled-field';
 import { useLabStore } from '../../state/lab-store';
 import { refinedNames } from '../../state/refined-labels';
 import type { RefinedLabels } from '../../state/training-store';
@@ -24,6 +25,15 @@ const FILTER_TEXT: Readonly<Record<GalleryFilter, string>> = {
   'refined-changed': 'where training changed a label',
 };
 
+/** With a class chosen, each filter is about that class (core/lab/gallery-filter.ts): the menu says so. */
+const CLASS_FILTER_TEXT: Readonly<Record<GalleryFilter, (name: string) => string>> = {
+  all: (name) => `every image with ${name}`,
+  disagrees: (name) => `aggregate disagrees with global on ${name}`,
+  'has-missed': (name) => `with ${name} missed`,
+  'has-fp': (name) => `with ${name} a false positive`,
+  'refined-changed': (name) => `where training changed ${name}`,
+};
+
 const SORT_TEXT: Readonly<Record<GallerySort, string>> = {
   dataset: 'split order',
   score: 'by confidence (highest score first)',
@@ -40,53 +50,58 @@ export function GalleryControlsBar({ classes, shown, total, controls, refined, a
   const set = useLabStore((state) => state.setGallery);
   const { mode, sort, filter } = controls;
   const names = refined ? refinedNames(refined) : null;
+  // The class as the menu names it, when it is one of the run's.
+  const className = classToken !== null && classes.includes(classToken) ? naturalClassName(classToken) : null;
   return (
     <div className="controls gallery-controls" role="group" aria-label="Gallery controls">
-      <label className="field">
-        Labels
-        <select aria-label="Pseudo labels shown" value={mode} onChange={(event) => set({ mode: event.target.value as GalleryMode })}>
-          <option value="final">final</option>
-          <option value="aggregate">aggregate</option>
-          <option value="global">global</option>
-          {names && <option value="initial">{names.initialOption}</option>}
-          {names && <option value="refined">{names.refinedOption}</option>}
-        </select>
-      </label>
-      <label className="field">
-        Label cut = {cut.toFixed(2)}
-        <input aria-label="Label cut" type="range" min={0.05} max={0.95} step={0.05} value={cut} onChange={(event) => set({ cut: Number(event.target.value) })} />
-      </label>
-      <label className="field">
-        Class
-        <select aria-label="Class filter" value={classToken ?? ''} onChange={(event) => set({ classToken: event.target.value || null })}>
-          <option value="">every class</option>
-          {classes.map((token) => (
-            <option key={token} value={token}>
-              {naturalClassName(token)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        Show
-        <select aria-label="Show only" value={filter} onChange={(event) => set({ filter: event.target.value as GalleryFilter })}>
-          {availableFilters(abilities).map((entry) => (
-            <option key={entry} value={entry}>
-              {FILTER_TEXT[entry]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        Sort
-        <select aria-label="Sort images" value={sort} onChange={(event) => set({ sort: event.target.value as GallerySort })}>
-          {availableSorts(abilities).map((entry) => (
-            <option key={entry} value={entry}>
-              {SORT_TEXT[entry]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledField label="Labels">
+        {(id) => (
+          <select id={id} value={mode} onChange={(event) => set({ mode: event.target.value as GalleryMode })}>
+            <option value="final">final</option>
+            <option value="aggregate">aggregate</option>
+            <option value="global">global</option>
+            {names && <option value="initial">{names.initialOption}</option>}
+            {names && <option value="refined">{names.refinedOption}</option>}
+          </select>
+        )}
+      </LabelledField>
+      <LabelledField label={`Label cut = ${cut.toFixed(2)}`}>
+        {(id) => <input id={id} type="range" min={0.05} max={0.95} step={0.05} value={cut} onChange={(event) => set({ cut: Number(event.target.value) })} />}
+      </LabelledField>
+      <LabelledField label="Class">
+        {(id) => (
+          <select id={id} value={classToken ?? ''} onChange={(event) => set({ classToken: event.target.value || null })}>
+            <option value="">every class</option>
+            {classes.map((token) => (
+              <option key={token} value={token}>
+                {naturalClassName(token)}
+              </option>
+            ))}
+          </select>
+        )}
+      </LabelledField>
+      <LabelledField label="Show">
+        {(id) => (
+          <select id={id} value={filter} onChange={(event) => set({ filter: event.target.value as GalleryFilter })}>
+            {availableFilters(abilities).map((entry) => (
+              <option key={entry} value={entry}>
+                {className === null ? FILTER_TEXT[entry] : CLASS_FILTER_TEXT[entry](className)}
+              </option>
+            ))}
+          </select>
+        )}
+      </LabelledField>
+      <LabelledField label="Sort">
+        {(id) => (
+          <select id={id} value={sort} onChange={(event) => set({ sort: event.target.value as GallerySort })}>
+            {availableSorts(abilities).map((entry) => (
+              <option key={entry} value={entry}>
+                {SORT_TEXT[entry]}
+              </option>
+            ))}
+          </select>
+        )}
+      </LabelledField>
       <p className="muted gallery-count" role="status" aria-label="Images shown">
         {shown === total ? `${total} images` : `${shown} of ${total} images`}
       </p>

@@ -1,7 +1,9 @@
+import { exportFileStem, trainingRunPart } from '../../../core/export/export-file-name';
 import { keptEpochOf } from '../../../core/training/trainer';
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 import type { TrainingController } from '../../state/training-controller';
 import { download } from '../../lib/download';
+import { trainingImagesRun } from '../../state/exported-run';
 
 /**
  * Downloads the head of the epoch the run keeps (the best held-out epoch, else the last finished one)
@@ -20,6 +22,6 @@ export async function exportHeadOnnx(controller: TrainingController, run: Traini
     producer: 'CDUL Lab',
     docString: `CDUL head ${run.meta.name} after epoch ${kept.epoch}${kept.selectedByHeldOut ? ' (lowest held-out KL)' : ''}: ${JSON.stringify(settings)}`,
   });
-  const stem = `cdul-head-${run.meta.name.replace(/[^\w.-]+/g, '')}-${settings.head}-epoch${kept.epoch}`;
+  const stem = exportFileStem(trainingImagesRun(run.meta), 'head', trainingRunPart(run.meta.name), settings.head, `epoch${kept.epoch}`);
   download(`${stem}.onnx`, bytes as Uint8Array<ArrayBuffer>, 'application/octet-stream');
 }

@@ -1,8 +1,9 @@
 import { trainingFiguresCsv, trainingFiguresJson, trainingFileStem } from '../../../core/export/training-figures-export';
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 import { download } from '../../lib/download';
+import { trainingImagesRun } from '../../state/exported-run';
 import { formatEta } from '../../lib/format';
-import { keptEpoch, trainedWithoutTruth, trainingEta } from './training-curves';
+import { keptEpoch, trainedSplit, trainedWithoutTruth, trainingEta } from './training-curves';
 
 /** One run: where it stands (epoch, time per epoch, ETA, backend) and its figures per epoch. */
 export function RunDetail({ run }: { run: TrainingRunRecord }) {
@@ -13,6 +14,7 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
   const scored = !trainedWithoutTruth(run);
   const heldOut = run.figures.some((figure) => (figure.heldOutLoss ?? null) !== null);
   const kept = keptEpoch(run);
+  const split = trainedSplit(run);
   return (
     <section className="panel" aria-label={`Run ${run.meta.name}`}>
       <h2>
@@ -35,7 +37,7 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
         </p>
       )}
       <p className="hint">
-        {run.meta.images} train images ({run.meta.dim}-d), Y0 = final pseudo labels at ζ {run.meta.labelSettings.zeta}, λ {run.meta.labelSettings.lambda}
+        Trained on {split === null ? `${run.meta.images} images` : `${run.meta.images} images of split ${split}`} ({run.meta.dim}-d), Y0 = final pseudo labels at ζ {run.meta.labelSettings.zeta}, λ {run.meta.labelSettings.lambda}
         {run.meta.labelSettings.scale === null ? '' : `, scale ${run.meta.labelSettings.scale}`}; val: {run.meta.valSplit ?? 'none'}.
       </p>
       {!scored && (
@@ -118,7 +120,7 @@ function saveFigures(run: TrainingRunRecord, format: 'csv' | 'json'): void {
     keptEpoch: keptEpoch(run),
     backend: run.backend.used === 'webgpu' ? `WebGPU (${run.backend.adapter ?? 'adapter unknown'})` : 'CPU',
   };
-  const stem = trainingFileStem(run.meta.name, run.meta.settings.head);
+  const stem = trainingFileStem(trainingImagesRun(run.meta), run.meta.name, run.meta.settings.head);
   if (format === 'csv') download(`${stem}.csv`, trainingFiguresCsv(input), 'text/csv');
   else download(`${stem}.json`, trainingFiguresJson(input), 'application/json');
 }

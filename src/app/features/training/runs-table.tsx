@@ -67,7 +67,7 @@ export function RunsTable() {
                 </th>
               ))}
               <th scope="col">status</th>
-              <th scope="col">actions</th>
+              <th scope="col" className="actions">actions</th>
             </tr>
           </thead>
           <tbody>
@@ -115,7 +115,7 @@ function RunActions({ run, row, controller, busy, act, focus }: {
   const sameImages = runKey === run.meta.embeddingRunKey;
   return (
     <>
-      <button type="button" onClick={() => focus(run.meta.id)} aria-label={`open the curves of ${name}`}>
+      <button type="button" onClick={() => focus(run.meta.id)} aria-label={`Curves of ${name}`}>
         Curves
       </button>
       {(run.status === 'stopped' || run.status === 'failed') && (
@@ -124,7 +124,7 @@ function RunActions({ run, row, controller, busy, act, focus }: {
           disabled={busy || !sameImages}
           title={sameImages ? undefined : 'its images’ run is not open: open that dataset, model and grid in the workspace (a reload reopens it by itself)'}
           onClick={() => act(() => controller.resume(run.meta.id, backend))}
-          aria-label={`resume ${name}`}
+          aria-label={`Resume ${name}`}
         >
           Resume
         </button>
@@ -138,14 +138,14 @@ function RunActions({ run, row, controller, busy, act, focus }: {
           useLabStore.getState().setGallery({ mode: 'refined' });
           show('gallery');
         })}
-        aria-label={`refined labels of ${name} in the gallery`}
+        aria-label={`Refined labels of ${name} in the gallery`}
       >
         Refined labels
       </button>
-      <button type="button" disabled={!trained} onClick={() => act(() => exportHeadOnnx(controller, run))} aria-label={`export the head of ${name} as ONNX`}>
+      <button type="button" disabled={!trained} onClick={() => act(() => exportHeadOnnx(controller, run))} aria-label={`ONNX: export the head of ${name}`}>
         ONNX
       </button>
-      <button type="button" disabled={run.status === 'running'} onClick={() => act(() => controller.remove(run.meta.id))} aria-label={`delete ${name}`}>
+      <button type="button" disabled={run.status === 'running'} onClick={() => act(() => controller.remove(run.meta.id))} aria-label={`Delete ${name}`}>
         Delete
       </button>
     </>

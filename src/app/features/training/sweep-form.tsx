@@ -21,7 +21,8 @@ export function SweepForm() {
   const { settings, backend, valSplit } = useLabStore((state) => state.trainingForm);
   const { activeRunId, sweep } = useTrainingStore();
   const [texts, setTexts] = useState<Record<SweepField, string>>({
-    learningRate: '0.01, 0.001',
+    // Around the form's rate (the default 0.1 since issue 14), not a fixed list far below it.
+    learningRate: `${settings.learningRate}, ${Number((settings.learningRate / 10).toPrecision(6))}`,
     updateEvery: String(settings.updateEvery),
     sigma: String(settings.sigma),
     eta: '0, 1',

@@ -1,9 +1,11 @@
 import { CartesianGrid, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LegendEntry } from '../../../core/export/chart-svg';
+import { exportFileStem, trainingRunPart } from '../../../core/export/export-file-name';
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 import { curveLabel, labelledDots } from '../../components/chart-a11y';
 import { ChartFrame } from '../../components/chart-frame';
-import { curveRows, hasCurve, keptEpoch, runColor, type CurveMetric } from './training-curves';
+import { trainingImagesRun } from '../../state/exported-run';
+import { curveRows, hasCurve, keptEpoch, runColor, truthOfRuns, type CurveMetric } from './training-curves';
 
 interface ChartSpec {
   readonly metric: CurveMetric;
@@ -12,7 +14,6 @@ interface ChartSpec {
 }
 
 const LOSS: ChartSpec = { metric: 'loss', title: 'Training loss (mean binary KL, θ-steps)', unit: 'loss' };
-const PSEUDO_MAP: ChartSpec = { metric: 'pseudoLabelMap', title: 'Pseudo-label mAP against the train ground truth (step AP, difficult positive)', unit: 'mAP %' };
 const VAL_MAP: ChartSpec = { metric: 'valMap', title: 'Val mAP of the classifier (step AP, difficult positive)', unit: 'mAP %' };
 const HELD_OUT: ChartSpec = { metric: 'heldOutLoss', title: 'Held-out KL against Y0 (no ground truth; ringed: the epoch each run keeps)', unit: 'KL' };
 const LABEL_CHANGE: ChartSpec = { metric: 'labelChange', title: 'How much the labels moved (mean |Δy| per label, at each update)', unit: 'mean |Δy|' };
@@ -28,7 +29,9 @@ export function TrainingCharts({ runs }: { runs: readonly TrainingRunRecord[] })
   const truth = hasCurve(runs, 'pseudoLabelMap');
   const val = hasCurve(runs, 'valMap');
   const heldOut = hasCurve(runs, 'heldOutLoss');
-  const charts = [LOSS, truth ? PSEUDO_MAP : LABEL_CHANGE, ...(val ? [VAL_MAP] : []), ...(heldOut ? [HELD_OUT] : [])];
+  // Scored against the ground truth of the images trained on: named, since that can be the val split itself.
+  const pseudoMap: ChartSpec = { metric: 'pseudoLabelMap', title: `Pseudo-label mAP against ${truthOfRuns(runs)} ground truth (step AP, difficult positive)`, unit: 'mAP %' };
+  const charts = [LOSS, truth ? pseudoMap : LABEL_CHANGE, ...(val ? [VAL_MAP] : []), ...(heldOut ? [HELD_OUT] : [])];
   return (
     <div className="training-charts">
       {charts.map((spec) => (
@@ -37,7 +40,7 @@ export function TrainingCharts({ runs }: { runs: readonly TrainingRunRecord[] })
       {!(truth && val) && (
         <p className="notice" role="note" aria-label="No mAP curves">
           {truth
-            ? 'No val set: no val mAP (compute the val split in the workspace to get one).'
+            ? 'No val set: no val mAP. These runs trained without one; “Val split” in the form says how to get one.'
             : 'No ground truth: no mAP. This dataset has no labels to score the pseudo labels or the classifier against, so the pseudo-label and val mAP curves are not drawn; the loss and how much the labels moved are.'}
         </p>
       )}
@@ -52,7 +55,7 @@ export function TrainingCharts({ runs }: { runs: readonly TrainingRunRecord[] })
 
 function CurveChart({ spec: { metric, title, unit }, runs, legend }: { spec: ChartSpec; runs: readonly TrainingRunRecord[]; legend: LegendEntry[] }) {
   return (
-    <ChartFrame title={title} fileStem={`training-${metric}-${runs.map((run) => run.meta.name.replace(/\W+/g, '')).join('-')}`} legend={legend}>
+    <ChartFrame title={title} fileStem={exportFileStem(trainingImagesRun(runs[0]!.meta), 'training', metric, ...(runs.length <= 4 ? runs.map((run) => trainingRunPart(run.meta.name)) : [`${runs.length}-runs`]))} legend={legend}>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={curveRows(runs, metric) as object[]} margin={{ top: 16, right: 20, bottom: 18, left: 8 }}>
           <CartesianGrid stroke="#d9dee7" strokeDasharray="3 3" />

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAINING_SETTINGS } from '../../../core/training/training-settings';
 import type { EpochFigures } from '../../../core/training/trainer';
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
-import { curveRows, hasCurve, trainedWithoutTruth } from './training-curves';
+import { curveRows, hasCurve, trainedWithoutTruth, truthOfRuns } from './training-curves';
 
 function run(id: string, initialPseudoLabelMap: number | null, figures: Partial<EpochFigures>[]): TrainingRunRecord {
   return {
@@ -45,5 +45,17 @@ describe('curves of runs without ground truth', () => {
     expect(trainedWithoutTruth(labelled)).toBe(false);
     expect(hasCurve([unlabelled, labelled], 'pseudoLabelMap')).toBe(true);
     expect(curveRows([labelled], 'pseudoLabelMap').map((row) => row['2'])).toEqual([60, 61, 62]);
+  });
+});
+
+describe('truthOfRuns', () => {
+  const on = (id: string, key: string): TrainingRunRecord => ({ ...run(id, 50, []), meta: { ...run(id, 50, []).meta, embeddingRunKey: key } });
+  it('names the split the runs trained on, or says each has its own', () => {
+    const val = on('1', 'voc:0123456789ab/split:val/model:demo-clip/pre:00000000/grid:3');
+    const train = on('2', 'voc:0123456789ab/split:train/model:demo-clip/pre:00000000/grid:3');
+    expect(truthOfRuns([val])).toBe('the val split’s');
+    expect(truthOfRuns([val, { ...val, meta: { ...val.meta, id: '3' } }])).toBe('the val split’s');
+    expect(truthOfRuns([val, train])).toBe('each run’s own split’s');
+    expect(truthOfRuns([on('4', 'synthetic:x')])).toBe('the images’');
   });
 });

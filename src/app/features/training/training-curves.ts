@@ -1,3 +1,4 @@
+import { runKeyFacts } from '../../../core/init-cache/run-key-parts';
 import { keptEpochNumber } from '../../../core/training/epoch-selection';
 import type { TrainingRunRecord } from '../../../worker/protocol/training-protocol';
 
@@ -29,6 +30,17 @@ export const keptEpoch = (run: TrainingRunRecord): number | null => keptEpochNum
 
 /** A run trained without ground truth: its pseudo labels were never scored (Y0's mAP is known before epoch 1 otherwise). */
 export const trainedWithoutTruth = (run: TrainingRunRecord): boolean => run.initialPseudoLabelMap === null;
+
+/** The split a run trained on (from its images' store key); null when the key names none. */
+export const trainedSplit = (run: TrainingRunRecord): string | null => runKeyFacts(run.meta.embeddingRunKey).split;
+
+/** Whose ground truth a pseudo-label mAP curve is scored against: "the val split's" when the runs share one split, else each run's own. */
+export function truthOfRuns(runs: readonly TrainingRunRecord[]): string {
+  const splits = new Set(runs.map(trainedSplit));
+  const [only] = splits;
+  if (splits.size !== 1 || only === undefined) return 'each run’s own split’s';
+  return only === null ? 'the images’' : `the ${only} split’s`;
+}
 
 const PALETTE = ['#1d4ed8', '#d97706', '#059669', '#be185d', '#7c3aed', '#0891b2', '#b91c1c', '#4d7c0f'];
 

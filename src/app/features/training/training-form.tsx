@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { HEAD_KINDS, LABEL_SCHEDULES, MAX_HELD_OUT, validateTrainingSettings, type LabelSchedule, type TrainingSettings } from '../../../core/training/training-settings';
+import { LabelledField } from '../../components/labelled-field';
 import { useLabServices } from '../../state/lab-services';
 import { useLabStore } from '../../state/lab-store';
 import { useUnlabelled } from '../../state/run-status-store';
@@ -8,6 +9,10 @@ import { valCandidatesOptions } from '../../state/queries';
 import { useTrainingStore } from '../../state/training-store';
 import { useFinishedRun } from '../../state/use-lab-query';
 import { isSoftwareAdapter, useWebGpuProbe } from '../../state/use-webgpu-probe';
+import { useCpuOnSoftwareAdapter } from './use-cpu-on-software-adapter';
+import { MethodLink, MethodNote } from './method-note';
+import { TrainsOn } from './trains-on';
+import { ValSplitOffer } from './val-split-offer';
 
 type NumericField = Exclude<keyof TrainingSettings, 'head' | 'patience' | 'schedule' | 'heldOut'>;
 
@@ -43,6 +48,7 @@ export function TrainingForm() {
   const invalid = validationError(settings.heldOut === 0 ? { ...settings, patience: null } : settings);
   const probe = useWebGpuProbe();
   const software = isSoftwareAdapter(probe);
+  const softwareDefault = useCpuOnSoftwareAdapter(software);
   const train = async () => {
     setError(null);
     setStarting(true);
@@ -59,18 +65,24 @@ export function TrainingForm() {
   return (
     <section className="panel training-form" aria-label="Train a classifier">
       <h2>Train a classifier</h2>
-      <p className="hint">A head on the run’s CLIP image embeddings, trained on its final pseudo labels at the workspace’s ζ, λ and temperature, which gradient alignment updates in turn (spec §2).</p>
+      <TrainsOn />
+      <p className="hint">
+        A head on the run’s CLIP image embeddings, trained on its final pseudo labels at the workspace’s ζ, λ and temperature, which gradient alignment updates in turn (
+        <MethodLink>the method, step 5</MethodLink>).
+      </p>
+      <MethodNote />
       <div className="form-grid">
-        <label>
-          Head
-          <select value={settings.head} onChange={(event) => patch({ head: event.target.value as TrainingSettings['head'] })}>
-            {HEAD_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {kind === 'linear' ? 'linear' : 'MLP (one hidden ReLU layer)'}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledField label="Head" className="form-field">
+          {(id) => (
+            <select id={id} value={settings.head} onChange={(event) => patch({ head: event.target.value as TrainingSettings['head'] })}>
+              {HEAD_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {kind === 'linear' ? 'linear' : 'MLP (one hidden ReLU layer)'}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabelledField>
         <label>
           Hidden width
           <input type="number" min={1} step={1} value={settings.hidden} disabled={settings.head !== 'mlp'} onChange={(event) => patch({ hidden: event.target.valueAsNumber })} />
@@ -114,24 +126,26 @@ export function TrainingForm() {
             onChange={(event) => patch({ patience: event.target.value === '' ? null : event.target.valueAsNumber })}
           />
         </label>
-        <label>
-          Backend
-          <select value={backend} onChange={(event) => set({ backend: event.target.value as typeof backend })}>
-            <option value="webgpu">WebGPU (our WGSL kernels)</option>
-            <option value="cpu">CPU (JavaScript)</option>
-          </select>
-        </label>
-        <label>
-          Val split
-          <select value={unlabelled ? '' : valSplit} disabled={unlabelled} onChange={(event) => set({ valSplit: event.target.value })}>
-            <option value="">{unlabelled ? 'none (no ground truth)' : valCandidates.length ? 'automatic (val when computed)' : 'none computed yet'}</option>
-            {valCandidates.map((split) => (
-              <option key={split} value={split}>
-                {split}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledField label="Backend" className="form-field">
+          {(id) => (
+            <select id={id} value={backend} onChange={(event) => set({ backend: event.target.value as typeof backend, backendChosen: true })}>
+              <option value="webgpu">WebGPU (our WGSL kernels)</option>
+              <option value="cpu">CPU (JavaScript)</option>
+            </select>
+          )}
+        </LabelledField>
+        <LabelledField label="Val split" className="form-field">
+          {(id) => (
+            <select id={id} value={unlabelled ? '' : valSplit} disabled={unlabelled} onChange={(event) => set({ valSplit: event.target.value })}>
+              <option value="">{unlabelled ? 'none (no ground truth)' : valCandidates.length ? 'automatic (val when computed)' : 'none computed yet'}</option>
+              {valCandidates.map((split) => (
+                <option key={split} value={split}>
+                  {split}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabelledField>
       </div>
       {unlabelled && (
         <p className="notice" role="note" aria-label="No ground truth">
@@ -139,10 +153,16 @@ export function TrainingForm() {
           mAP curves; the charts show the loss, how much the labels moved and the held-out KL, which picks the epoch to keep and stops early.
         </p>
       )}
+      <ValSplitOffer stored={valCandidates} unlabelled={unlabelled} />
       {valNote && !unlabelled && <p className="hint" role="status">Val: {valNote}</p>}
       {backend === 'webgpu' && probe.status === 'unavailable' && <p className="notice">No WebGPU here ({probe.reason}): runs train on the CPU.</p>}
       {backend === 'webgpu' && software && (
         <p className="notice">This WebGPU adapter is a software renderer (SwiftShader, on the CPU): the CPU backend trains several times faster here.</p>
+      )}
+      {backend === 'cpu' && softwareDefault && (
+        <p className="muted" role="note" aria-label="Why the CPU trains here">
+          CPU, because this browser&apos;s WebGPU adapter is a software renderer (it runs on the CPU, several times slower than the CPU backend). Choose WebGPU to use it anyway.
+        </p>
       )}
       {invalid && <p className="error" role="alert">{invalid}</p>}
       {error && <p className="error" role="alert">{error}</p>}

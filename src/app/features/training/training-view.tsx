@@ -1,12 +1,14 @@
 import { useLabStore } from '../../state/lab-store';
 import { DEMO_DATASET, TRAINING_DEMO_DATASET } from '../../state/selection';
 import { useRunStatus } from '../../state/run-status-store';
+import { useSplitRunFlow } from '../../state/split-run-flow';
 import { useTrainingStore } from '../../state/training-store';
 import { RunDetail } from './run-detail';
 import { RunsTable } from './runs-table';
 import { SweepForm } from './sweep-form';
 import { TrainingCharts } from './training-charts';
 import { TrainingForm } from './training-form';
+import { SplitRunProgress } from './val-split-offer';
 import './training.css';
 
 /** Issue 6's view: train heads with gradient alignment, watch and overlay their curves, sweep settings. */
@@ -19,6 +21,8 @@ export function TrainingView() {
   const focused = runs.find((run) => run.meta.id === focusedRunId) ?? null;
   const dataset = useLabStore((state) => state.selection.dataset);
   const select = useLabStore((state) => state.select);
+  // While another split is computed for a val set, its progress stands where the form was.
+  const splitRun = useSplitRunFlow((state) => state.step);
   // Its train split, at the lab's default grid: compute it in the workspace, then train here.
   const openTrainingDemo = () => {
     select({ dataset: TRAINING_DEMO_DATASET, split: 'train', limit: null });
@@ -41,8 +45,9 @@ export function TrainingView() {
           </button>
         </p>
       )}
+      <SplitRunProgress />
       <div className="training-forms">
-        {complete && fixedScale === null ? (
+        {splitRun !== null ? null : complete && fixedScale === null ? (
           <>
             <TrainingForm />
             <SweepForm />

@@ -5,7 +5,7 @@ import { FolderInput } from '../../components/folder-input';
 import type { DatasetRef } from '../../../worker/protocol/pipeline-protocol';
 import { DatasetReadFields } from './dataset-read-fields';
 import { DatasetSummary } from './dataset-summary';
-import { useDatasetLayout } from './use-dataset-layout';
+import { useDatasetLayout } from '../../state/dataset-layout';
 
 /** The dataset: a folder (picked, dropped or chosen through the file input), how to read it, and what the run read. */
 export function DatasetPanel() {

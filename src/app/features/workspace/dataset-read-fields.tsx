@@ -3,8 +3,11 @@ import { isDatasetFormat } from '../../../core/datasets/multi-label-dataset';
 import { FORMAT_LABELS, type DatasetForm } from '../../state/dataset-choice';
 import { useLabStore } from '../../state/lab-store';
 import { useRunStatus } from '../../state/run-status-store';
+import { sameDatasetRef, shownDataset } from '../../state/shown-run';
+import { splitsOffered } from '../../state/split-choice';
 import { ClassListEditor } from './class-list-editor';
-import type { DatasetLayoutState } from './use-dataset-layout';
+import { FolderContents } from './folder-contents';
+import type { DatasetLayoutState } from '../../state/dataset-layout';
 
 /** How to read the chosen folder: its format, COCO's crowd labels, the split, a plain folder's class list. */
 export function DatasetReadFields({ layoutState }: { readonly layoutState: DatasetLayoutState }) {
@@ -31,6 +34,7 @@ export function DatasetReadFields({ layoutState }: { readonly layoutState: Datas
       <p className="muted" aria-label="Layout found">
         {layoutLine(form.format, layout)}
       </p>
+      {layout && <FolderContents layout={layout} />}
       {showCrowd && (
         <fieldset className="controls">
           <legend>COCO crowd annotations</legend>
@@ -47,12 +51,12 @@ export function DatasetReadFields({ layoutState }: { readonly layoutState: Datas
   );
 }
 
-/** The splits the layout offers (asked of the worker before a run; the last run's as a fallback), and the chosen one. */
+/** The splits the folder offers (split-choice.ts), and the chosen one. */
 function SplitSelect({ layout }: { readonly layout: LayoutFacts | null | undefined }) {
-  const split = useLabStore((state) => state.selection.split);
+  const { split, dataset } = useLabStore((state) => state.selection);
   const select = useLabStore((state) => state.select);
-  const runSplits = useRunStatus((state) => state.dataset?.splits);
-  const offered = layout === undefined ? (runSplits ?? []) : layout === null ? [] : layout.splits;
+  const runSplits = useRunStatus((state) => (state.shown && sameDatasetRef(shownDataset(state.shown), dataset) ? state.dataset?.splits : undefined));
+  const offered = splitsOffered(layout, runSplits);
   const unknownSplit = split !== null && !offered.includes(split);
   return (
     <label className="field">

@@ -1,5 +1,6 @@
 import type { AdapterSummary } from '../../../gpu/webgpu-probe';
 import { useWebGpuProbe } from '../../state/use-webgpu-probe';
+import { CpuOperatorsNote } from './cpu-operators-note';
 
 export function GpuStatusPanel() {
   const probe = useWebGpuProbe();
@@ -15,6 +16,7 @@ export function GpuStatusPanel() {
           </p>
         )}
       </div>
+      <CpuOperatorsNote />
     </section>
   );
 }

@@ -34,7 +34,7 @@ export function ReferenceCachePanel() {
                 <button
                   type="button"
                   disabled={busy}
-                  onClick={() => openReferenceCache(client, { dataset, split, modelPath: cache.path, grid: grid.grid })}
+                  onClick={() => openReferenceCache(client, { dataset, split, modelPath: cache.path, grid: grid.grid }, cache.clip)}
                 >
                   Evaluate {cache.clip} ({grid.grid}×{grid.grid})
                 </button>

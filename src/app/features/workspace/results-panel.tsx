@@ -23,7 +23,9 @@ export function ResultsPanel() {
   if (phase !== 'complete') return null;
   return (
     <section className="panel" aria-labelledby="results-heading">
-      <h2 id="results-heading">Pseudo labels</h2>
+      <h2 id="results-heading" tabIndex={-1}>
+        Pseudo labels
+      </h2>
       <div className="controls">
         <label className="field">
           Threshold ζ = {settings.zeta.toFixed(2)}

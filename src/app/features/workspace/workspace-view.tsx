@@ -4,6 +4,7 @@ import { GpuStatusPanel } from './gpu-status-panel';
 import { ModelPanel } from './model-panel';
 import { ReferenceCachePanel } from './reference-cache-panel';
 import { ResultsPanel } from './results-panel';
+import { ResultsReadyBar } from './results-ready-bar';
 import { RunPanel } from './run-panel';
 import { StoragePanel } from './storage-panel';
 
@@ -16,6 +17,7 @@ export function WorkspaceView() {
       <RunPanel />
       <ReferenceCachePanel />
       <CacheFolderPanel />
+      <ResultsReadyBar />
       <ResultsPanel />
       <StoragePanel />
       <GpuStatusPanel />
