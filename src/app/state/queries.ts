@@ -62,8 +62,9 @@ export const webGpuProbeOptions = () =>
     staleTime: Infinity,
   });
 
-/** What the lab keeps in this browser; asked again whenever a run changes phase. */
-export const storageFactsOptions = (phase: RunPhase) => queryOptions({ queryKey: ['storage-facts', phase] as const, queryFn: storageFacts });
+/** What the lab keeps in this browser; asked again whenever a run changes phase or a training run an epoch (`training`). */
+export const storageFactsOptions = (phase: RunPhase, training = '') =>
+  queryOptions({ queryKey: ['storage-facts', phase, training] as const, queryFn: storageFacts });
 
 export const modelCacheUsageOptions = (phase: RunPhase) => queryOptions({ queryKey: ['model-cache-usage', phase] as const, queryFn: modelCacheUsage });
 

@@ -107,6 +107,11 @@ export function beginRun(shown: ShownRun | null = null): void {
   useRunStatus.setState((state) => ({ ...IDLE, backend: state.backend, cpuOperators: state.cpuOperators, phase: 'running', stage: 'Starting…', shown }));
 }
 
+/** The shown run's stored embeddings were deleted: the views fall back to "no run" (the backend line stays). */
+export function closeShownRun(): void {
+  useRunStatus.setState((state) => ({ ...IDLE, backend: state.backend, cpuOperators: state.cpuOperators }));
+}
+
 export function setResumeNotice(resumeNotice: ResumeNotice | null): void {
   useRunStatus.setState({ resumeNotice });
 }

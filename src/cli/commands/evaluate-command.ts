@@ -14,6 +14,7 @@ import { loadEvaluationInputs, type EvaluationInputs } from './evaluation-inputs
 
 export async function evaluateCommand(argv: string[], output: CliOutput): Promise<number> {
   const options = parseEvaluateOptions(argv);
+  printWarnings(output, options.warnings);
   const { dataset } = await openCliDataset(options.dataset, options.split, options.difficult);
   if (!dataset.labels) throw new DataError(dataset.root, 'has no ground truth (a plain folder with a class list): there is no mAP to compute');
   const loaded = await loadEvaluationInputs(options, dataset);

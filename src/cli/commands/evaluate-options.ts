@@ -23,7 +23,8 @@ export const EVALUATE_USAGE = `cdul evaluate --dataset DIR [--format F] [--split
   of the reference reproduction (…/clip_cache/model_<clip>) and --grid is required; --source cache: a
   folder written by cdul cache (grid from its manifest); --scale recomputes its similarities from the
   stored embeddings at softmax multiplier 100 (paper), 1/ln 100 (reference) or S.
-  aggregate and final are recomputed from α/β at any ζ (--thresh, required for them unless --sweep).
+  aggregate and final are recomputed from α/β at any ζ (--thresh, required for them unless --sweep;
+  global ignores it, saying so on stderr).
   Defaults: --lambda 0, --ap step (sklearn, as the reproduction), --difficult positive.`;
 
 export const CACHE_SOURCES = ['ref-cache', 'cache'] as const;
@@ -46,6 +47,8 @@ export interface EvaluateOptions {
   readonly difficult: DifficultPolicy;
   readonly sweep: number[] | null;
   readonly json: boolean;
+  /** Options given that do not apply (printed on stderr; the evaluation goes on). */
+  readonly warnings: readonly string[];
 }
 
 export function parseEvaluateOptions(argv: string[]): EvaluateOptions {
@@ -85,11 +88,16 @@ export function parseEvaluateOptions(argv: string[]): EvaluateOptions {
     difficult: parseChoice<DifficultPolicy>(values.difficult, 'difficult', ['positive', 'ignore']),
     sweep,
     json: values.json,
+    warnings: ignoredOptions(values.thresh, mode),
   };
 }
 
+/** A script looping over the modes with one --thresh: global ignores ζ, said once on stderr, not a usage error. */
+function ignoredOptions(thresh: string | undefined, mode: PseudoLabelMode): string[] {
+  return mode === 'global' && thresh !== undefined ? [`--thresh ${thresh} ignored: ζ does not apply to --mode global`] : [];
+}
+
 function parseZeta(value: string | undefined, mode: PseudoLabelMode, sweeping: boolean): number | null {
-  if (mode === 'global' && value !== undefined) throw new UsageError('--thresh has no effect with --mode global');
   if (sweeping && value !== undefined) throw new UsageError('give either --thresh or --sweep, not both');
   if (mode === 'global' || sweeping) return null;
   return parseNumberOption(requireOption(value, 'thresh'), 'thresh', { min: 0, max: 1 });

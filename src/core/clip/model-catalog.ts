@@ -33,6 +33,8 @@ export interface ModelCatalogEntry {
   readonly sharedFiles: readonly CatalogFile[];
   /** Where approxBytes come from, to show beside them. */
   readonly sizesSource: string;
+  /** True when approxBytes are the files' exact sizes (a stored copy of another size is damaged). */
+  readonly sizesExact: boolean;
 }
 
 export const HUB_BASE_URL = 'https://huggingface.co';
@@ -83,6 +85,7 @@ function xenovaClip(repo: string, label: string, vision: Record<ModelVariant, nu
     },
     sharedFiles: XENOVA_SHARED,
     sizesSource: HUB_SIZES,
+    sizesExact: false,
   };
 }
 
@@ -99,6 +102,7 @@ function appModel(name: string, description: string, sizes: Readonly<Record<stri
     variants: { fp32: { vision: size(towerPath('vision', 'fp32')), text: size(towerPath('text', 'fp32')) } },
     sharedFiles: SHARED_MODEL_PATHS.map((path) => ({ path, approxBytes: size(path) })),
     sizesSource: 'the generated files in models/ (checked by model-catalog.test.ts)',
+    sizesExact: true,
   };
 }
 

@@ -31,7 +31,7 @@ export async function loadCocoDataset(source: FileSource, options: LoadCocoOptio
   options.onStage?.(`Reading ${file}…`);
   const text = await source.readText(file);
   options.onStage?.(`Parsing ${file} (${(text.length / 1e6).toFixed(0)} MB)…`);
-  const instances = parseCocoInstances(text, `${source.label}/${file}`);
+  const instances = parseCocoInstances(text, displayPath(source.label, file));
   options.onStage?.('Labelling the images…');
   const present = new Set(await source.listFiles(split));
   return cocoDataset(source.label, split, splits, instances, present, options.crowd ?? 'positive');

@@ -1,6 +1,7 @@
 import { DataError } from '../data-error';
 import { NO_FACTS, type DatasetClass, type MultiLabelDataset } from '../datasets/multi-label-dataset';
 import { joinPath, type FileSource } from '../dataset-source';
+import { displayPath } from '../datasets/source-paths';
 import { asImageId } from '../types';
 import { CLASS_LIST_FILE, parseClassList } from './class-list';
 
@@ -49,9 +50,9 @@ function imageIds(paths: readonly string[]): string[] {
 
 async function readClassList(source: FileSource): Promise<DatasetClass[]> {
   if (!(await source.exists(CLASS_LIST_FILE))) {
-    throw new DataError(`${source.label}/${CLASS_LIST_FILE}`, 'no class list: put one class per line in classes.txt, or type the classes in the lab');
+    throw new DataError(displayPath(source.label, CLASS_LIST_FILE), 'no class list: put one class per line in classes.txt, or type the classes in the lab');
   }
-  return parseClassList(await source.readText(CLASS_LIST_FILE), `${source.label}/${CLASS_LIST_FILE}`);
+  return parseClassList(await source.readText(CLASS_LIST_FILE), displayPath(source.label, CLASS_LIST_FILE));
 }
 
 /** Every image file below the root, folder by folder, as sorted paths. */

@@ -1,3 +1,4 @@
+import { strFromU8 } from 'fflate';
 import { DataError } from '../data-error';
 
 /**
@@ -68,10 +69,12 @@ function parseNpyHeader(bytes: Uint8Array, fileName: string): { shape: number[];
   const major = bytes[6]!;
   if (major < 1 || major > 3) fail(`unsupported .npy version ${major}.${bytes[7]}`);
   const lengthBytes = major === 1 ? 2 : 4;
+  if (bytes.length < 8 + lengthBytes) fail('.npy header is truncated');
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const dataStart = 8 + lengthBytes + headerLength;
   if (dataStart > bytes.length) fail('.npy header is truncated');
-  const header = String.fromCharCode(...bytes.subarray(8 + lengthBytes, dataStart));
+  // Latin-1, in slices: spreading a header of 100k+ bytes into fromCharCode overflows the stack.
+  const header = strFromU8(bytes.subarray(8 + lengthBytes, dataStart), true);
   const descr = /'descr':\s*'([^']*)'/.exec(header)?.[1];
   if (descr !== '<f4') fail(`holds dtype '${descr ?? '?'}', expected little-endian float32 ('<f4')`);
   if (!/'fortran_order':\s*False/.test(header)) fail('is in Fortran order; only C order is supported');

@@ -3,11 +3,12 @@
  * PyTorch 1.6): `<prefix>/data.pkl` pickles a `_rebuild_tensor_v2` call whose storage is a persistent
  * id naming the raw little-endian record `<prefix>/data/<key>`. Nothing in the pickle is executed.
  */
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Unzipped } from 'fflate';
 import { DataError } from '../data-error';
 import { PickleError, isPickleKind, unpickle } from './pickle';
 import type { PickleCall, PickleValue } from './pickle';
+import { zipDirectoryProblem } from './zip-directory';
 
 export interface TorchTensor {
   shape: number[];
@@ -72,6 +73,9 @@ function openZip(bytes: Uint8Array, fail: Fail): Unzipped {
   if (bytes[0] === 0x80) fail('legacy (pre-1.6) PyTorch file format is not supported, only the zip one');
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (!isZip) fail('not a PyTorch file: not a zip archive');
+  // Checked first: unzipSync would loop for ever on a damaged zip64 record (fuzz-torch-pt.test.ts).
+  const damage = zipDirectoryProblem(bytes);
+  if (damage !== null) fail(`not a PyTorch file: damaged zip archive (${damage})`);
   try {
     return unzipSync(bytes);
   } catch (error) {
@@ -89,7 +93,7 @@ function findPrefix(entries: Unzipped, fail: Fail): string {
 }
 
 function isLittleEndian(record: Uint8Array | undefined): boolean {
-  return record === undefined || String.fromCharCode(...record).trim() === 'little';
+  return record === undefined || strFromU8(record, true).trim() === 'little';
 }
 
 function runPickle(pickle: Uint8Array | undefined, fail: Fail): PickleValue {

@@ -56,6 +56,8 @@ export function parseCacheManifest(text: string, file: string): CacheManifest {
     Array.isArray(manifest.prompts) && manifest.prompts.length === manifest.classes?.length ? '' : 'prompts',
     typeof manifest.grid === 'number' ? '' : 'grid',
     typeof manifest.model?.logitScale === 'number' ? '' : 'model.logitScale',
+    typeof manifest.dataset?.split === 'string' ? '' : 'dataset.split',
+    Array.isArray(manifest.skipped) ? '' : 'skipped',
   ].filter(Boolean);
   if (problems.length) throw new DataError(file, `manifest has missing or malformed fields: ${problems.join(', ')}`);
   return manifest as CacheManifest;

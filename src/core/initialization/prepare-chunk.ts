@@ -5,6 +5,7 @@ import { decodeImage } from '../image/decode-image';
 import { preprocessImageAndSnippets } from '../image/clip-preprocess';
 import type { JpegCodec } from '../image/jpeg-codec';
 import { mapLimited } from '../map-limited';
+import { displayPath } from '../datasets/source-paths';
 
 /** A chunk of images decoded and cut into crops, ready for the image encoder. */
 export interface PreparedChunk {
@@ -47,7 +48,7 @@ export async function prepareChunk(
   const problems = await mapLimited(ids, 4, async (id, k): Promise<DataError | null> => {
     const file = imageFiles.get(id);
     if (!file) return new DataError(source.label, `image ${id}: no image file listed for it`);
-    const path = `${source.label}/${file}`;
+    const path = displayPath(source.label, file);
     try {
       const image = decodeImage(await source.readBytes(file), path, jpeg);
       preprocessImageAndSnippets(image, settings.grid, options, all.subarray(k * imageValues, (k + 1) * imageValues));

@@ -24,11 +24,11 @@ const lines = (text: string): string[] => text.replace(/^\uFEFF/, '').split(/\r?
 export async function loadNusWideDataset(source: FileSource, options: LoadNusWideOptions = {}): Promise<MultiLabelDataset> {
   const splits = await listNusSplits(source);
   const split = chooseSplit(splits, options.split, source.label);
-  const concepts = parseConcepts(await source.readText(CONCEPTS_FILE), `${source.label}/${CONCEPTS_FILE}`);
+  const concepts = parseConcepts(await source.readText(CONCEPTS_FILE), displayPath(source.label, CONCEPTS_FILE));
   options.onStage?.(`Reading ${imageListPath(split)}…`);
   const listFile = imageListPath(split);
   const listed = lines(await source.readText(listFile)).map((line) => line.replaceAll('\\', '/'));
-  if (listed.length === 0) throw new DataError(`${source.label}/${listFile}`, 'the image list is empty');
+  if (listed.length === 0) throw new DataError(displayPath(source.label, listFile), 'the image list is empty');
   options.onStage?.(`Reading ${concepts.length} label files…`);
   const columns = await mapLimited(concepts, 16, (concept) => readConceptLabels(source, concept, split, listed.length));
   options.onStage?.('Looking for the listed images…');
@@ -39,7 +39,7 @@ export async function loadNusWideDataset(source: FileSource, options: LoadNusWid
     if (present.has(path)) keptRows.push(row);
     else skipped.push({ id: stem(path), reason: `${joinPath(IMAGES_ROOT, path)}: image file not found (listed in ${listFile})` });
   });
-  if (keptRows.length === 0) throw new DataError(`${source.label}/${IMAGES_ROOT}`, `none of the ${listed.length} images listed in ${listFile} is here`);
+  if (keptRows.length === 0) throw new DataError(displayPath(source.label, IMAGES_ROOT), `none of the ${listed.length} images listed in ${listFile} is here`);
   const cols = concepts.length;
   const data = new Int8Array(keptRows.length * cols);
   keptRows.forEach((row, r) => columns.forEach((column, c) => (data[r * cols + c] = column[row] === 1 ? 1 : -1)));
@@ -83,7 +83,7 @@ export function parseConcepts(text: string, file: string): string[] {
 /** One concept's labels: a 0/1 per listed image, as many as the image list has. */
 async function readConceptLabels(source: FileSource, concept: string, split: NusSplit, images: number): Promise<Int8Array> {
   const file = conceptLabelsPath(concept, split);
-  const shown = `${source.label}/${file}`;
+  const shown = displayPath(source.label, file);
   const values = lines(await source.readText(file));
   if (values.length !== images) throw new DataError(shown, `${values.length} labels for ${images} listed images`);
   const labels = new Int8Array(images);

@@ -1,6 +1,7 @@
 import { DataError, type SkippedItem } from '../data-error';
-import { joinPath, type FileSource } from '../dataset-source';
+import type { FileSource } from '../dataset-source';
 import type { PseudoLabelInputs } from '../evaluation/pseudo-labels';
+import { displayPath } from '../datasets/source-paths';
 import { readClassVector } from '../formats/torch-pt';
 import { mapLimited } from '../map-limited';
 import { createMatrix, type ImageId, type Matrix } from '../types';
@@ -92,7 +93,7 @@ export async function loadCachedAggregates(
 
 async function readVector(source: FileSource, path: string, classCount: number): Promise<Float32Array> {
   const bytes = await source.readBytes(path);
-  return readClassVector(bytes, joinPath(source.label, path), classCount);
+  return readClassVector(bytes, displayPath(source.label, path), classCount);
 }
 
 function packRows(rows: readonly Float32Array[], classCount: number): Matrix {

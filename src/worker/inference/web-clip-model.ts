@@ -38,7 +38,11 @@ export async function loadWebClipModel(id: string, files: ModelFiles, provider: 
   if (missing.length) throw new DataError(id, `not a CLIP model: missing ${missing.join(', ')}`);
   const { config, tokenizer } = await readClipModelMetadata((path) => new TextDecoder().decode(files.get(path)), id);
   const { session: vision, cpuNodes: visionCpuNodes } = await open(`${id}/${visionPath}`, files.get(visionPath), provider);
-  const { session: textSession, cpuNodes: textCpuNodes } = await open(`${id}/${textPath}`, files.get(textPath), provider);
+  // A text tower that fails to load (a damaged copy is downloaded again and loaded anew) must not leak the vision session.
+  const { session: textSession, cpuNodes: textCpuNodes } = await open(`${id}/${textPath}`, files.get(textPath), provider).catch(async (error: unknown) => {
+    await vision.release();
+    throw error;
+  });
   const visionNames = validateVisionSignature(vision.inputNames, vision.outputNames, `${id}/${visionPath}`);
   const textNames = validateTextSignature(textSession.inputNames, textSession.outputNames, `${id}/${textPath}`);
   const size = config.inputSize;

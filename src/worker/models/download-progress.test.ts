@@ -56,4 +56,17 @@ describe('download progress', () => {
       loadedBytes: 990, totalBytes: 990, fromCache: true, filesFromCache: 2, bytesPerSecond: 0, etaSeconds: 0, done: true,
     });
   });
+
+  it('lists the stored copies found damaged with the progress, and only files of the model', () => {
+    const tracker = new DownloadProgressTracker(files, false, clock().now);
+    expect(tracker.snapshot().damagedInCache).toEqual([]);
+    tracker.foundDamaged({ path: 'a.onnx', problem: '1,000 bytes expected as downloaded, 500 found' });
+    tracker.servedFromCache('b.json', 100);
+    expect(tracker.snapshot()).toMatchObject({
+      damagedInCache: [{ path: 'a.onnx', problem: '1,000 bytes expected as downloaded, 500 found' }],
+      filesFromCache: 1,
+      done: false,
+    });
+    expect(() => tracker.foundDamaged({ path: 'c.onnx', problem: 'x' })).toThrow('c.onnx');
+  });
 });

@@ -1,5 +1,5 @@
 import type { CatalogFile } from '../../core/clip/model-catalog';
-import type { DownloadProgress } from '../protocol/pipeline-protocol';
+import type { DamagedCacheFile, DownloadProgress } from '../protocol/pipeline-protocol';
 
 interface FileState {
   size: number;
@@ -14,6 +14,7 @@ const SPEED_WINDOW_MS = 3000;
 export class DownloadProgressTracker {
   private readonly files = new Map<string, FileState>();
   private readonly missingContentLength = new Set<string>();
+  private readonly damagedInCache: DamagedCacheFile[] = [];
   private filesFromCache = 0;
   private networkBytes = 0;
   /** (time, networkBytes) pairs of the speed window, oldest first. */
@@ -34,6 +35,12 @@ export class DownloadProgressTracker {
   servedFromCache(path: string, bytes: number): void {
     Object.assign(this.file(path), { size: bytes, sizeIsApproximate: false, loaded: bytes, done: true });
     this.filesFromCache += 1;
+  }
+
+  /** A stored copy that was damaged: deleted, and the file is downloaded again (said with the progress). */
+  foundDamaged(damaged: DamagedCacheFile): void {
+    this.file(damaged.path);
+    this.damagedInCache.push(damaged);
   }
 
   /** The response's headers arrived: its Content-Length, or null when it has none we can count against. */
@@ -85,6 +92,7 @@ export class DownloadProgressTracker {
       filesFromCache: this.filesFromCache,
       approximateSizes,
       missingContentLength: [...this.missingContentLength],
+      damagedInCache: [...this.damagedInCache],
       done,
     };
   }

@@ -44,11 +44,22 @@ export async function fetchModelFile(
   const contentLength = countableLength(response.headers);
   events.onResponse(contentLength);
   if (!response.body) return new ArrayBuffer(0);
+  let body: ArrayBuffer;
   try {
-    return await readBody(response.body.getReader(), contentLength, events.onChunk);
+    body = await readBody(response.body.getReader(), contentLength, events.onChunk);
   } catch (error) {
     throw signal.aborted ? signal.reason : networkError(path, url, error);
   }
+  // A body that ended early without an error (a proxy, a server restart) must not be stored as the file.
+  if (contentLength !== null && body.byteLength !== contentLength) throw cutOff(path, url, body.byteLength, contentLength, response.status);
+  return body;
+}
+
+function cutOff(path: string, url: string, received: number, stated: number, status: number): ModelDownloadError {
+  const message =
+    `Downloading ${path} from ${url} was cut off: ${received.toLocaleString('en-US')} of ` +
+    `${stated.toLocaleString('en-US')} bytes arrived. Try again (the files already complete are kept).`;
+  return new ModelDownloadError(message, path, url, status);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { runAbortablePool } from './abortable-pool';
-import type { DownloadProgress } from '../protocol/pipeline-protocol';
+import type { DamagedCacheFile, DownloadProgress } from '../protocol/pipeline-protocol';
+import { RECORDED_BYTES_HEADER } from './cached-file-check';
+import { readCachedFiles } from './cached-model-files';
 import { DownloadProgressTracker } from './download-progress';
 import { fetchModelFile } from './fetch-model-file';
 import { modelFilesOf, type CatalogFile, type ModelCatalogEntry, type ModelVariant } from '../../core/clip/model-catalog';
@@ -19,6 +21,10 @@ export interface DownloadOptions {
   readonly baseUrl?: string;
   /** Files in flight at once: a few overlap the latency of the small files with the big ones. */
   readonly concurrency?: number;
+  /** Stored files a previous load could not read (a damaged copy of the right size): deleted and downloaded. */
+  readonly damaged?: readonly DamagedCacheFile[];
+  /** Files an earlier attempt of the same load deleted and downloaded again: only named with the progress. */
+  readonly repairedEarlier?: readonly DamagedCacheFile[];
 }
 
 /** Progress is published at most this often (and always when a file starts or ends): a worker posts each one. */
@@ -40,9 +46,10 @@ export async function downloadModel(
   const files = modelFilesOf(entry, variant);
   const urlOf = (file: CatalogFile) => modelFileUrl(entry, file.path, baseUrl);
   const cache = await openModelCache();
-  const cached = await cachedBodies(cache, files.map(urlOf));
+  const { bodies: cached, damaged } = await readCachedFiles(cache, entry, files, files.map(urlOf), options.damaged);
 
-  const tracker = new DownloadProgressTracker(files, cached.every((blob) => blob !== null));
+  const tracker = new DownloadProgressTracker(files, cached.every((body) => body !== null));
+  for (const file of [...(options.repairedEarlier ?? []), ...damaged]) tracker.foundDamaged(file);
   const publish = progressPublisher(tracker, onProgress);
   const buffers = new Map<string, ArrayBuffer>();
   const notes: string[] = [];
@@ -50,10 +57,10 @@ export async function downloadModel(
 
   publish(true);
   for (const [index, file] of files.entries()) {
-    const blob = cached[index];
-    if (!blob) continue;
-    buffers.set(file.path, await blob.arrayBuffer());
-    tracker.servedFromCache(file.path, blob.size);
+    const body = cached[index];
+    if (!body) continue;
+    buffers.set(file.path, body);
+    tracker.servedFromCache(file.path, body.byteLength);
     publish(true);
   }
 
@@ -77,24 +84,17 @@ export async function downloadModel(
     publish(true);
   });
   // Catalog order, whatever order the files completed in.
-  return new ModelFiles(variant, new Map(files.map((file) => [file.path, buffers.get(file.path)!])), notes);
+  const fromCache = new Set(files.filter((_, index) => cached[index]).map((file) => file.path));
+  return new ModelFiles(variant, new Map(files.map((file) => [file.path, buffers.get(file.path)!])), notes, fromCache);
 }
 
-/** The stored body of each URL (a Blob backed by the cache on disk), or null. */
-async function cachedBodies(cache: Cache | null, urls: readonly string[]): Promise<(Blob | null)[]> {
-  if (!cache) return urls.map(() => null);
-  return Promise.all(
-    urls.map(async (url) => {
-      const response = await cache.match(url);
-      return response ? response.blob() : null;
-    }),
-  );
-}
-
-/** Stores a complete file; a full disk (QuotaExceededError) costs the next load a download, not this one. */
+/**
+ * Stores a complete file with its size beside it (cached-file-check.ts tells a copy cut short from the
+ * file by it); a full disk (QuotaExceededError) costs the next load a download, not this one. */
 async function store(cache: Cache, url: string, buffer: ArrayBuffer): Promise<string | null> {
   try {
-    await cache.put(url, new Response(buffer, { headers: { 'Content-Type': 'application/octet-stream' } }));
+    const headers = { 'Content-Type': 'application/octet-stream', [RECORDED_BYTES_HEADER]: String(buffer.byteLength) };
+    await cache.put(url, new Response(buffer, { headers }));
     return null;
   } catch (error) {
     return error instanceof Error ? `${error.name}: ${error.message}` : String(error);

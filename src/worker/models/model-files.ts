@@ -10,6 +10,8 @@ export class ModelFiles {
     private readonly byPath: ReadonlyMap<string, ArrayBuffer>,
     /** Things the user should know that did not stop the load, e.g. a file the cache could not store. */
     readonly notes: readonly string[] = [],
+    /** Paths read from the browser's model cache (not downloaded now): the ones a damaged copy can be. */
+    readonly fromCache: ReadonlySet<string> = new Set(),
   ) {}
 
   get paths(): string[] {

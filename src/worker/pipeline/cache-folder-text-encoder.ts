@@ -1,8 +1,8 @@
 import type { CacheManifest } from '../../core/init-cache/cache-manifest';
 import { configureOnnxRuntime } from '../inference/ort-web';
-import { loadWebClipModel, type WebClipModel } from '../inference/web-clip-model';
+import type { WebClipModel } from '../inference/web-clip-model';
 import type { FromWorker, ModelRef } from '../protocol/pipeline-protocol';
-import { openModelFiles } from './open-model';
+import { openClipModel } from './open-model';
 
 export interface CacheTextEncoder {
   /** The text encoder of the cache's model, for prompt changes; null when the lab has another model. */
@@ -25,9 +25,8 @@ export async function cacheTextEncoder(ref: ModelRef, manifest: CacheManifest, p
   let model: WebClipModel | null = null;
   try {
     post({ type: 'stage', stage: `Loading ${wanted}'s text encoder (for prompt changes)…` });
-    const files = await openModelFiles(ref, (progress) => post({ type: 'model-download', progress }));
     configureOnnxRuntime();
-    model = await loadWebClipModel(ref.id, files, 'wasm');
+    ({ model } = await openClipModel(ref, 'wasm', (progress) => post({ type: 'model-download', progress })));
     await model.releaseImageEncoder();
     const dim = model.config.projectionDim;
     if (dim !== manifest.model.embedDim) {

@@ -11,7 +11,7 @@ import { loadWebClipModel, type WebClipModel } from '../inference/web-clip-model
 import type { FromWorker, PromptsMessage, RunRequest } from '../protocol/pipeline-protocol';
 import { datasetMessage, firstImages, labelsOfRows } from './dataset-message';
 import { openRefDataset } from './open-dataset';
-import { openModelFiles } from './open-model';
+import { openClipModel } from './open-model';
 import { promptEmbeddings } from './prompt-embeddings';
 import { withGpuLossFallback } from './resilient-encoder';
 import { createChunkPreparer } from '../prepare/chunk-preparer';
@@ -66,9 +66,10 @@ export async function runInitialization(request: RunRequest, control: RunControl
   const backend = await chooseBackend(request.preferredProvider);
   post({ type: 'backend', provider: backend.provider, fallbackReason: backend.fallbackReason, wasmThreads: backend.wasmThreads, expected: backend.expected });
   post({ type: 'stage', stage: 'Loading the model…' });
-  const files = await openModelFiles(request.model, (progress) => post({ type: 'model-download', progress }));
+  // A damaged copy in the browser's model cache is deleted and downloaded again (open-model.ts).
+  const { files, model: loaded } = await openClipModel(request.model, backend.provider, (progress) => post({ type: 'model-download', progress }));
   // A GPU device lost mid-run: the same in-memory files are reloaded on WebAssembly and the run goes on.
-  const model = withGpuLossFallback(await loadWebClipModel(request.model.id, files, backend.provider), {
+  const model = withGpuLossFallback(loaded, {
     watch: watchGpuDevice,
     loadOnWasm: () => loadWebClipModel(request.model.id, files, 'wasm'),
     onFallback: (fallbackReason) => post({ type: 'backend', provider: 'wasm', fallbackReason, wasmThreads: backend.wasmThreads }),
@@ -96,7 +97,7 @@ export async function runInitialization(request: RunRequest, control: RunControl
     });
     const meta = runMeta(ids, classes, prompts, request, model, text.cols, split);
     // A resumed run keeps the chunk size it was started with: chunk i must mean the same images.
-    const run = await store.openRun(key, meta, request.chunkSize);
+    const run = await store.openRun(key, meta, request.chunkSize, request.dataset.label);
     const chunks = partition(ids, run.chunkSize);
     const encoded = await encodeChunks({ request, control, store, post, source, rootPath: opened.path, model, imageFiles, key, chunks, gpu: backend.gpu, probe });
     if (!encoded) {

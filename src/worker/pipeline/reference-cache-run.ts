@@ -1,7 +1,8 @@
 import { REFERENCE_REPRODUCTION_SCALE } from '../../core/cdul/temperature';
 import { DataError } from '../../core/data-error';
-import { joinPath, type FileSource } from '../../core/dataset-source';
+import type { FileSource } from '../../core/dataset-source';
 import { detectLayout } from '../../core/datasets/detect-layout';
+import { displayPath } from '../../core/datasets/source-paths';
 import { classTokens, imagePathIndex } from '../../core/datasets/multi-label-dataset';
 import { selectRows } from '../../core/evaluation/select-rows';
 import { loadReferenceCache } from '../../core/ref-cache/load-reference-cache';
@@ -40,7 +41,7 @@ export async function openReferenceCache(request: ReferenceCacheRequest, post: (
   const caches = await findReferenceCaches(source);
   const cache = caches.find((candidate) => candidate.path === request.modelPath);
   if (!cache?.hasGlobal || !cache.grids.some((grid) => grid.grid === request.grid && grid.hasAlphaBeta)) {
-    throw new DataError(`${source.label}/${request.modelPath}`, `holds no global and num_patches_${request.grid}/alpha|beta vectors`);
+    throw new DataError(displayPath(source.label, request.modelPath), `holds no global and num_patches_${request.grid}/alpha|beta vectors`);
   }
   post(datasetMessage(dataset));
   const loaded = await loadReferenceCache(source, request.modelPath, dataset.ids, {
@@ -59,7 +60,7 @@ export async function openReferenceCache(request: ReferenceCacheRequest, post: (
     modelScale: scale,
     localCos: null,
     fixedScale: scale,
-    inputsAt: referenceCacheInputs(loaded.inputs, scale, (row) => joinPath(source.label, cachedVectorPath(request.modelPath, 'global', ids[row]!, request.grid))),
+    inputsAt: referenceCacheInputs(loaded.inputs, scale, (row) => displayPath(source.label, cachedVectorPath(request.modelPath, 'global', ids[row]!, request.grid))),
   };
   return { state, source, imageFiles: imagePathIndex(dataset) };
 }

@@ -9,6 +9,7 @@ import type { LabSettings } from '../../core/evaluation/lab-settings';
 import type { SummaryResult } from '../protocol/lab-protocol';
 import { memoryChunks, type EmbeddingChunks } from './embedding-chunks';
 import { streamSimilarities } from './stream-similarities';
+import { recentValues } from './recent-values';
 
 /** Image embeddings of a run ([n, d] global and [n × N², d] snippets) and the text embeddings ([C, d]). */
 export interface RunEmbeddings {
@@ -59,8 +60,8 @@ export interface SimilarityState extends LabState {
   withText(text: Matrix): Promise<SimilarityState>;
 }
 
-/** Softmax scales whose α/β/global are kept (79 MB each at COCO-train size): the temperatures last used. */
-const SCALES_KEPT = 3;
+/** Softmax scales whose α/β/global are kept (≈1.4 MB each at VOC-train size, 79 MB at COCO-train size): the temperatures last used. */
+export const SCALES_KEPT = 3;
 
 /** A state from embeddings held in memory (synthetic runs, tests): the same path as a stored run's. */
 export function createSimilarityState(
@@ -101,8 +102,10 @@ function stateOf(similarities: ChunkSimilarities, context: StateContext): Simila
   const { chunks, text, labels, classes, modelScale } = context;
   const { globalCos, localCos } = similarities;
   if (labels && chunks.ids.length !== labels.rows) throw new RangeError(`${chunks.ids.length} image ids for ${labels.rows} label rows`);
-  // Least recently used first: a temperature asked for again moves to the end.
-  const byScale = new Map<number, PseudoLabelInputs>();
+  const byScale = recentValues(SCALES_KEPT, (scale: number): PseudoLabelInputs => ({
+    global: softmaxRows(globalCos, scale),
+    ...softmaxExtremes(localCos, chunks.snippets, scale),
+  }));
   return {
     ids: chunks.ids,
     classes,
@@ -117,14 +120,7 @@ function stateOf(similarities: ChunkSimilarities, context: StateContext): Simila
     withText(next) {
       return assembleSimilarityState(chunks, next, labels, classes, modelScale);
     },
-    inputsAt(scale) {
-      let inputs = byScale.get(scale);
-      if (inputs) byScale.delete(scale);
-      else inputs = { global: softmaxRows(globalCos, scale), ...softmaxExtremes(localCos, chunks.snippets, scale) };
-      byScale.set(scale, inputs);
-      if (byScale.size > SCALES_KEPT) byScale.delete(byScale.keys().next().value!);
-      return inputs;
-    },
+    inputsAt: (scale) => byScale.get(scale),
   };
 }
 

@@ -98,7 +98,15 @@ export interface DownloadProgress {
   readonly approximateSizes: readonly string[];
   /** Paths whose response carried no usable Content-Length (absent, or of a compressed body). */
   readonly missingContentLength: readonly string[];
+  /** Files the browser's model cache held damaged: deleted there and downloaded again in this load. */
+  readonly damagedInCache: readonly DamagedCacheFile[];
   readonly done: boolean;
+}
+
+/** A stored model file found damaged, and how (sizes that differ, or a file the parser refused). */
+export interface DamagedCacheFile {
+  readonly path: string;
+  readonly problem: string;
 }
 
 export type ToWorker =

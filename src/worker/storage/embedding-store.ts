@@ -30,8 +30,9 @@ export interface EmbeddingStore {
   /**
    * The run under `runKey` (see core/init-cache/run-key), created when new. An existing run is returned
    * as stored, with ITS chunkSize, which a resuming caller must use; one listing other images is refused.
+   * `datasetLabel` names the dataset in the storage panel's list of runs.
    */
-  openRun(runKey: string, meta: RunMeta, chunkSize: number): Promise<RunRecord>;
+  openRun(runKey: string, meta: RunMeta, chunkSize: number, datasetLabel?: string): Promise<RunRecord>;
   getRun(runKey: string): Promise<RunRecord | undefined>;
   /**
    * Stores chunk `index` and marks it finished, atomically. Writing a finished chunk again replaces it.
@@ -68,7 +69,7 @@ export function openEmbeddingStore(databasePrefix = 'cdul'): EmbeddingStore {
 /** The store over given idb-keyval stores (tests wrap them to inject failures). */
 export function createEmbeddingStore(runs: UseStore, texts: UseStore): EmbeddingStore {
   const store: EmbeddingStore = {
-    openRun: (runKey, meta, chunkSize) => mapQuotaErrors(() => openRun(runs, runKey, meta, chunkSize)),
+    openRun: (runKey, meta, chunkSize, datasetLabel) => mapQuotaErrors(() => openRun(runs, runKey, meta, chunkSize, datasetLabel)),
     getRun: (runKey) => transact(runs, 'readonly', (s) => readRun(s, runKey)),
     writeChunk: (runKey, index, chunk) => mapQuotaErrors(() => writeChunk(runs, runKey, index, chunk)),
     readChunk: (runKey, index) => transact(runs, 'readonly', (s) => readChunk(s, runKey, index)),
@@ -92,7 +93,7 @@ async function readRun(store: IDBObjectStore, runKey: string): Promise<RunRecord
   return header && progress ? { ...header, ...progress } : undefined;
 }
 
-function openRun(runs: UseStore, runKey: string, meta: RunMeta, chunkSize: number): Promise<RunRecord> {
+function openRun(runs: UseStore, runKey: string, meta: RunMeta, chunkSize: number, datasetLabel?: string): Promise<RunRecord> {
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunk size ${chunkSize} is not a positive integer`);
   // Read and create in one transaction, so a worker and the page opening the same run agree on it.
   return transact(runs, 'readwrite', async (store) => {
@@ -104,7 +105,7 @@ function openRun(runs: UseStore, runKey: string, meta: RunMeta, chunkSize: numbe
       return existing;
     }
     const now = Date.now();
-    const header: RunHeader = { key: runKey, meta, chunkSize, totalChunks: Math.ceil(meta.ids.length / chunkSize), createdAt: now };
+    const header: RunHeader = { key: runKey, meta, chunkSize, totalChunks: Math.ceil(meta.ids.length / chunkSize), createdAt: now, ...(datasetLabel ? { datasetLabel } : {}) };
     const progress: RunProgress = { finishedChunks: [], skipped: [], bytes: 0, updatedAt: now };
     store.put(header, recordKeys.header(runKey));
     store.put(progress, recordKeys.progress(runKey));

@@ -21,6 +21,8 @@ export interface RunHeader {
   readonly totalChunks: number;
   /** Milliseconds since the epoch. */
   readonly createdAt: number;
+  /** The dataset's name as the lab showed it when the run started (the storage panel's list); absent in older runs. */
+  readonly datasetLabel?: string;
 }
 
 /** ['progress', runKey]: the small record updated with every chunk, so a reload resumes. */

@@ -14,6 +14,15 @@ export function ModelDownloadProgress() {
         {download.fromCache ? ' · from the browser cache' : ` · ETA ${formatEta(download.etaSeconds)}`}
         {` · ${download.filesDone}/${download.filesTotal} files`}
       </p>
+      {download.damagedInCache.length > 0 && (
+        <ul role="note" aria-label="Model cache repaired">
+          {download.damagedInCache.map(({ path, problem }) => (
+            <li key={path}>
+              The copy of {path} kept in this browser was damaged: {problem}. It was deleted and downloaded again.
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
