@@ -17,7 +17,7 @@ export function StoredRunsTable({ runs, shownKey, busy, onDelete }: StoredRunsTa
     <table aria-label="Stored runs of embeddings">
       <thead>
         <tr>
-          <th scope="col">Run (dataset · split · model · grid)</th>
+          <th scope="col" title="dataset · split · model · grid">Run</th>
           <th scope="col">Images</th>
           <th scope="col">Size</th>
           <th scope="col">
