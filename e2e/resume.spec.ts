@@ -22,8 +22,14 @@ test('a reload mid-run restores the selection and resumes the run without re-enc
   await expect(page.getByLabel('Run on')).toHaveValue('wasm');
   await expect(page.getByLabel('Images to encode')).toHaveValue('50');
   await expect(page.getByLabel('Snippet grid')).toHaveValue('2');
-  await lab.waitForResult(`Done: 50 images, ${50 - stored} encoded now`);
-  await expect(progress).toContainText(`${stored} from the browser cache`);
+  // A chunk whose write was in flight at the pause may land after the panel counted it: at least the
+  // chunks shown as stored come from the cache, whole chunks, and only the rest is encoded.
+  await lab.waitForResult(/Done: 50 images, \d+ encoded now/);
+  const encodedNow = Number(/Done: 50 images, (\d+) encoded now/.exec((await lab.result.textContent())!)![1]);
+  const cached = 50 - encodedNow;
+  expect(cached).toBeGreaterThanOrEqual(stored);
+  expect(cached % 8).toBe(0);
+  await expect(progress).toContainText(`${cached} from the browser cache`);
 
   // A finished run is reopened from the browser cache on the next reload: nothing is encoded again.
   await lab.reloadAndReopen();
