@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withRefinedScores, type GalleryScores } from './gallery';
+import { FOUR_IMAGES } from './__fixtures__/four-images';
+import { withRefinedScores } from './gallery';
 import { passesFilter } from './gallery-filter';
 import { galleryOrder } from './gallery-order';
 
@@ -9,15 +10,7 @@ import { galleryOrder } from './gallery-order';
 // image 2: a 0.6 −, b 0.3 +,  c 0.1 −   (a is a false positive, b is missed)
 // image 3: a 0.1 −, b 0.35 d, c 0.8 +   (b is missed when difficult counts as positive)
 // Global and aggregate differ at ½ on image 1 class c (0.1 / 0.9) and image 3 class b (0.1 / 0.6).
-const data: GalleryScores = {
-  classes: ['a', 'b', 'c'],
-  scores: {
-    global: new Float32Array([0.9, 0.05, 0.05, /**/ 0.2, 0.7, 0.1, /**/ 0.6, 0.3, 0.1, /**/ 0.1, 0.1, 0.8]),
-    aggregate: new Float32Array([0.9, 0.05, 0.05, /**/ 0.2, 0.7, 0.9, /**/ 0.6, 0.3, 0.1, /**/ 0.1, 0.6, 0.8]),
-    final: new Float32Array([0.9, 0.05, 0.05, /**/ 0.2, 0.7, 0.5, /**/ 0.6, 0.3, 0.1, /**/ 0.1, 0.35, 0.8]),
-  },
-  truth: new Int8Array([1, -1, -1, /**/ -1, 1, 1, /**/ -1, 1, -1, /**/ -1, 0, 1]),
-};
+const data = FOUR_IMAGES;
 const base = { mode: 'final' as const, cut: 0.5, difficult: 'positive' as const, sort: 'dataset' as const, filter: 'all' as const, classIndex: null };
 const [A, B, C] = [0, 1, 2];
 

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hasRefinedScores, markCounts, markOf, refinedScoresFit, scoresOf, tileLabels, withRefinedScores, type GalleryScores } from './gallery';
+import { FOUR_IMAGES } from './__fixtures__/four-images';
+import { hasRefinedScores, markCounts, markOf, refinedScoresFit, scoresOf, tileLabels, withRefinedScores } from './gallery';
 import { galleryOrder } from './gallery-order';
 import { disagreements, disagreementSize, labelChanges, refinementOf, refinementSize } from './label-changes';
 
-// 4 images × 3 classes (a, b, c). Rows are images.
-const data: GalleryScores = {
-  classes: ['a', 'b', 'c'],
-  scores: {
-    global: new Float32Array([0.9, 0.05, 0.05, /**/ 0.2, 0.7, 0.1, /**/ 0.6, 0.3, 0.1, /**/ 0.1, 0.1, 0.8]),
-    aggregate: new Float32Array([0.9, 0.05, 0.05, /**/ 0.2, 0.7, 0.9, /**/ 0.6, 0.3, 0.1, /**/ 0.1, 0.6, 0.8]),
-    final: new Float32Array([0.9, 0.05, 0.05, /**/ 0.2, 0.7, 0.5, /**/ 0.6, 0.3, 0.1, /**/ 0.1, 0.35, 0.8]),
-  },
-  // image 0: a; image 1: b, c; image 2: b (a is a false positive); image 3: c, and b difficult-only.
-  truth: new Int8Array([1, -1, -1, /**/ -1, 1, 1, /**/ -1, 1, -1, /**/ -1, 0, 1]),
-};
+const data = FOUR_IMAGES;
 const final = { mode: 'final' as const, cut: 0.5, difficult: 'positive' as const };
 
 describe('marks against the ground truth', () => {
