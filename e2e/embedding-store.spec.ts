@@ -47,6 +47,9 @@ function chunkBits(index: number, seed: number): number[] {
   return Array.from({ length }, (_, i) => specials[i] ?? (Math.imul(i + 1 + 7919 * index, 2654435761) ^ Math.imul(seed, 40503)) >>> 0);
 }
 
+/** The files of chunks 0 and 2 as they were encoded; chunk 1 is written without (a run from before stamps). */
+const stamps = (index: number) => (index === 1 ? undefined : chunks[index]!.ids.map((id, i) => ({ id, size: 1_000 + i, lastModified: 1_700_000_000_000 + index })));
+
 /** Opens the run (chunks of 4) and writes the three chunks; returns each chunk's byte length. */
 async function writeChunks(page: Page, seed: number): Promise<number[]> {
   return page.evaluate(
@@ -55,14 +58,14 @@ async function writeChunks(page: Page, seed: number): Promise<number[]> {
       const store = openEmbeddingStore();
       await store.openRun(run, meta, 4);
       const sizes: number[] = [];
-      for (const [index, { bits, ...chunk }] of chunks.entries()) {
+      for (const [index, { bits, stamps, ...chunk }] of chunks.entries()) {
         const embeddings = new Float32Array(Uint32Array.from(bits).buffer);
-        await store.writeChunk(run, index, { ...chunk, embeddings });
+        await store.writeChunk(run, index, { ...chunk, embeddings, ...(stamps ? { stamps } : {}) });
         sizes.push(embeddings.byteLength);
       }
       return sizes;
     },
-    { url: STORE_URL, run: RUN, meta, chunks: chunks.map((chunk, index) => ({ ...chunk, bits: chunkBits(index, seed) })) },
+    { url: STORE_URL, run: RUN, meta, chunks: chunks.map((chunk, index) => ({ ...chunk, bits: chunkBits(index, seed), stamps: stamps(index) })) },
   );
 }
 
@@ -78,12 +81,18 @@ test('chunks written before a reload read back bit-identical, with their progres
       const store = openEmbeddingStore();
       const read = [];
       for await (const chunk of store.readChunks(run)) read.push({ ...chunk, embeddings: Array.from(new Uint32Array(chunk.embeddings.buffer)) });
-      return { read, finished: await store.finishedChunks(run), run: await store.getRun(run), runs: await store.listRuns() };
+      const stamps = [...(await store.chunkStamps(run)).entries()];
+      return { read, finished: await store.finishedChunks(run), run: await store.getRun(run), runs: await store.listRuns(), stamps };
     },
     { url: STORE_URL, run: RUN },
   );
 
   expect(after.finished).toEqual([0, 1, 2]);
+  // Each chunk's files' sizes and times, kept beside it (read without its embeddings).
+  expect(after.stamps).toEqual([
+    [0, stamps(0)],
+    [2, stamps(2)],
+  ]);
   expect(after.read).toEqual(
     chunks.map((chunk, index) => ({ index, ...chunk, shape: [chunk.ids.length, CROPS, DIM], embeddings: chunkBits(index, 1) })),
   );
@@ -115,7 +124,7 @@ test('a resumed run keeps its chunk size, refuses other images and rejects a mal
   expect(outcome.otherImages).toMatch(/stored with other images/);
   expect(outcome.wrongSize).toMatch(/3 values, expected 1 × 5 × 16 = 80/);
   expect(outcome.outside).toMatch(/chunk 3 is outside run/);
-  expect(outcome.unknownRun).toMatch(/openRun comes before writeChunk/);
+  expect(outcome.unknownRun).toMatch(/no run .* in the browser's storage/);
   expect(outcome.chunk2Ids).toEqual(chunks[2]!.ids);
 });
 
@@ -144,6 +153,7 @@ test('text embeddings round trip per model and prompt set; deleting a run remove
         finishedAfterDelete: await store.finishedChunks(run),
         runsAfterDelete: await store.listRuns(),
         readAfterDelete,
+        stampsAfterDelete: (await store.chunkStamps(run)).size,
         textAfterDelete: (await store.getTextEmbeddings('tiny-vit', prompts))?.length ?? 0,
       };
     },
@@ -156,7 +166,8 @@ test('text embeddings round trip per model and prompt set; deleting a run remove
     runAfterDelete: null,
     finishedAfterDelete: [],
     runsAfterDelete: [],
-    readAfterDelete: expect.stringMatching(/chunk 0 of run .* is not stored/),
+    readAfterDelete: expect.stringMatching(/chunk 0 of run .* is no longer in the browser's storage/),
+    stampsAfterDelete: 0,
     textAfterDelete: meta.prompts.length * 8,
   });
 });

@@ -186,6 +186,50 @@ test('each adapter lists, reads and refuses exactly as the Node adapter does', a
   expect(observed.http).toEqual(reference);
 });
 
+test('stamps: a folder handle, a FileList and Node give a file\'s size and time, and an overwrite changes them', async ({ page }) => {
+  await buildOpfsTree(page, OPFS_ROOT, { 'JPEGImages/a.jpg': { text: 'one' } });
+  const observed = await page.evaluate(
+    async ({ modules, root }) => {
+      const sources = (await import(modules.sources)) as Sources;
+      const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(root);
+      const source = sources.subSource(sources.createDirectoryHandleSource(folder), 'JPEGImages');
+      const before = await source.stamp!('a.jpg');
+      await new Promise((resolve) => setTimeout(resolve, 20)); // a later lastModified
+      const writable = await (await (await folder.getDirectoryHandle('JPEGImages')).getFileHandle('a.jpg')).createWritable();
+      await writable.write('three!');
+      await writable.close();
+      const after = await source.stamp!('a.jpg');
+      const file = Object.assign(new File(['four'], 'b.jpg', { lastModified: 1_234 }));
+      Object.defineProperty(file, 'webkitRelativePath', { value: 'picked/b.jpg' });
+      const list = sources.createFileListSource([file]);
+      return {
+        before,
+        after,
+        missing: await source.stamp!('zzz.jpg'),
+        listed: await list.stamp!('b.jpg'),
+        unlisted: await list.stamp!('c.jpg'),
+      };
+    },
+    { modules: MODULES, root: OPFS_ROOT },
+  );
+  expect(observed.before?.size).toBe(3);
+  expect(observed.after?.size).toBe(6);
+  expect(observed.after!.lastModified).toBeGreaterThan(observed.before!.lastModified);
+  expect(observed.missing).toBeNull();
+  expect(observed.listed).toEqual({ size: 4, lastModified: 1_234 });
+  expect(observed.unlisted).toBeNull();
+  // The Node adapter, the CLI's: fs.stat.
+  const dir = await mkdtemp(path.join(tmpdir(), 'cdul-stamp-'));
+  try {
+    await writeFile(path.join(dir, 'a.jpg'), 'one');
+    const node = createNodeFileSource(dir);
+    expect((await node.stamp!('a.jpg'))?.size).toBe(3);
+    expect(await node.stamp!('zzz.jpg')).toBeNull();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('directory handle: detectLayout finds VOC one and two levels down, then the VOC reader', async ({ page }) => {
   await buildOpfsTree(page, OPFS_ROOT, vocDevkitTree());
   const result = await page.evaluate(

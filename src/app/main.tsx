@@ -9,9 +9,11 @@ import { LabServicesProvider } from './state/lab-services';
 import { useLabStore } from './state/lab-store';
 import { resumeInterruptedRun } from './state/resume-run';
 import { installRunJournal } from './state/run-journal';
+import { installRunOwnership } from './state/run-ownership';
 import { TrainingController } from './state/training-controller';
 import { installRefinedRunRestore } from './state/refined-run-restore';
 import { installUrlState } from './state/url-sync';
+import { installWorkerCrashRecovery } from './state/worker-crash';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -30,6 +32,10 @@ const queries = new QueryClient({
 await useLabStore.persist.rehydrate();
 installRunJournal();
 installCacheFolderJournal();
+// One writer per run across tabs: a run another tab computes is followed, and taken over when that tab closes.
+installRunOwnership(() => resumeInterruptedRun(client));
+// A worker that dies on its own is restarted by its client; a run it was computing becomes resumable.
+installWorkerCrashRecovery(client);
 // The workspace in the URL wins over the restored state, and follows every change after (url-sync.ts).
 installUrlState();
 // The refined labels the URL names (`trained`) are shown again once their run is open.

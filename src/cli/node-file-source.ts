@@ -36,6 +36,10 @@ export function createNodeFileSource(rootDir: string): FileSource {
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     },
     readText: async (file) => (await readOrFail(resolve(file))).toString('utf8'),
+    stamp: async (file) => {
+      const stats = await stat(resolve(file)).catch(() => null);
+      return stats?.isFile() ? { size: stats.size, lastModified: Math.floor(stats.mtimeMs) } : null;
+    },
   };
 }
 

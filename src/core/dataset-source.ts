@@ -15,6 +15,18 @@ export interface FileSource {
   /** Rejects with DataError naming the path when the file is missing or unreadable. */
   readBytes(path: string): Promise<Uint8Array>;
   readText(path: string): Promise<string>;
+  /**
+   * A file's size and modification time, when the source knows them cheaply (a picked folder's Files,
+   * a folder handle's File, fs.stat): what tells an image edited in place from the one encoded before.
+   * Null when this file's are unknown; the method is absent when the source never knows them (HTTP).
+   */
+  stamp?(path: string): Promise<FileStamp | null>;
+}
+
+/** What a file's size and `lastModified` (milliseconds since the epoch) say about its contents. */
+export interface FileStamp {
+  readonly size: number;
+  readonly lastModified: number;
 }
 
 export function joinPath(...parts: string[]): string {

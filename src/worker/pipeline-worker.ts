@@ -87,6 +87,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       // Test-only; the page sends it only from its `?e2e` hooks (src/app/state/e2e-hooks.ts).
       void destroyGpuDevice();
       break;
+    case 'debug-crash':
+      // Test-only (`?e2e` hooks): uncaught, so the page gets the worker's real `error` event mid-run.
+      throw new Error(message.message);
   }
 };
 

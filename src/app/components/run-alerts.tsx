@@ -1,5 +1,6 @@
 import { useLabStore } from '../state/lab-store';
 import { useRunStatus } from '../state/run-status-store';
+import { workerCrashText } from '../state/worker-crash-notice';
 
 /**
  * What the pipeline reports, where the user is looking: on the gallery, image and compare views, a run
@@ -10,7 +11,7 @@ import { useRunStatus } from '../state/run-status-store';
 export function RunAlerts() {
   const view = useLabStore((state) => state.view.view);
   const showView = useLabStore((state) => state.showView);
-  const { error, backend, skipped, phase } = useRunStatus();
+  const { error, backend, skipped, phase, workerCrash } = useRunStatus();
   const provider = useLabStore((state) => state.selection.provider);
   if (view === 'workspace') return null;
   const fellBack = backend?.fallbackReason && !backend.expected && provider !== 'wasm' ? backend.fallbackReason : null;
@@ -24,6 +25,11 @@ export function RunAlerts() {
       {error && phase === 'failed' && (
         <p className="banner error" role="alert" aria-label="Run failed">
           The run stopped: {error} {toWorkspace}
+        </p>
+      )}
+      {workerCrash && (
+        <p className="banner warning" role="status" aria-label="Pipeline worker stopped">
+          {workerCrashText(workerCrash)} {toWorkspace}
         </p>
       )}
       {fellBack && (

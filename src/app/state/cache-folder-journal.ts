@@ -1,4 +1,5 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { del, get, set, type UseStore } from 'idb-keyval';
+import { createYieldingStore } from '../../worker/clients/storage-client';
 import type { PipelineClient } from '../../worker/clients/pipeline-client';
 import type { CacheFolderRequest } from '../../worker/protocol/pipeline-protocol';
 import { useLabStore } from './lab-store';
@@ -12,7 +13,7 @@ import { isKeepable, sameDataset, sameModel } from './selection';
  */
 const ENTRY = 'open-cache-folder';
 let database: UseStore | null = null;
-const store = () => (database ??= createStore('cdul-session', 'keyval'));
+const store = () => (database ??= createYieldingStore('cdul-session', 'keyval'));
 /** The request of the cache folder being opened (its key comes with 'complete'). */
 let pending: CacheFolderRequest | null = null;
 

@@ -12,6 +12,11 @@ import type { TrainingController } from './training-controller';
 export interface E2eHooks {
   readonly messages: FromWorker[];
   loseGpuDevice(): void;
+  /**
+   * Makes the pipeline worker throw an uncaught error (as an abort inside onnxruntime would): the page
+   * gets the worker's real `error` event and recovers as from a real crash (worker-crash.ts).
+   */
+  crashPipelineWorker(): void;
   /** A finished run of synthetic embeddings (no images), e.g. 5,717 to time the views at VOC-train size. */
   syntheticRun(images: number, grid: number): void;
   /** Destroys the training worker's GPUDevice mid-run (the CPU fallback's test). */
@@ -38,6 +43,7 @@ export function installE2eHooks(client: PipelineClient, training: TrainingContro
   const hooks: E2eHooks = {
     messages: [],
     loseGpuDevice: () => client.send({ type: 'debug-lose-gpu-device' }),
+    crashPipelineWorker: () => client.send({ type: 'debug-crash', message: 'a crash injected by the end-to-end test' }),
     syntheticRun: (images, grid) => {
       beginRun();
       client.send({ type: 'debug-synthetic-run', images, grid });

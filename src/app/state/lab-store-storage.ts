@@ -1,4 +1,5 @@
-import { createStore, get, set, del, type UseStore } from 'idb-keyval';
+import { get, set, del, type UseStore } from 'idb-keyval';
+import { createYieldingStore } from '../../worker/clients/storage-client';
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import type { Selection } from './selection';
 import type { TrainingForm } from './training-form';
@@ -19,7 +20,7 @@ const DATABASE = 'cdul-session';
  */
 export function labStoreStorage(defaults: () => PersistedLab): PersistStorage<PersistedLab> {
   let database: UseStore | null = null;
-  const store = () => (database ??= createStore(DATABASE, 'keyval'));
+  const store = () => (database ??= createYieldingStore(DATABASE, 'keyval'));
   const available = () => typeof indexedDB !== 'undefined';
   let written: PersistedLab | null = null;
   return {

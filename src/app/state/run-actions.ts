@@ -6,7 +6,8 @@ import { CHUNK_SIZE } from './chunk-size';
 import { datasetChoiceOf } from './dataset-choice';
 import { useLabStore } from './lab-store';
 import { forgetRunInProgress, rememberRunInProgress } from './run-journal';
-import { beginRun } from './run-status-store';
+import { claimRun } from './run-ownership';
+import { beginRun, closeShownRun } from './run-status-store';
 
 /** The run the current selection and prompt choice describe. */
 export function currentRunRequest(): RunRequest {
@@ -25,10 +26,17 @@ export function currentRunRequest(): RunRequest {
   };
 }
 
-/** Starts a run and remembers it, so a reload that interrupts it resumes it (see resume-run.ts). */
+/**
+ * Starts a run and remembers it, so a reload that interrupts it resumes it (see resume-run.ts) — when
+ * no other tab writes the same run; otherwise this tab follows that tab's run (run-ownership.ts).
+ */
 export function startRun(client: PipelineClient, request: RunRequest = currentRunRequest()): void {
   beginRun({ kind: 'computed', request });
   forgetCacheFolder();
+  void claimRun(request).then((owned) => (owned ? sendRun(client, request) : closeShownRun()));
+}
+
+function sendRun(client: PipelineClient, request: RunRequest): void {
   // Asked from the page (a worker cannot): keeps computed embeddings from being evicted.
   void requestPersistence();
   void rememberRunInProgress(request);

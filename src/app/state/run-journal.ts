@@ -1,4 +1,5 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { del, get, set, type UseStore } from 'idb-keyval';
+import { createYieldingStore } from '../../worker/clients/storage-client';
 import type { RunRequest } from '../../worker/protocol/pipeline-protocol';
 import { useRunStatus } from './run-status-store';
 import { isKeepable } from './selection';
@@ -16,7 +17,7 @@ export type InterruptedRun = { readonly request: RunRequest; readonly finished: 
 
 const ENTRY = 'interrupted-run';
 let database: UseStore | null = null;
-const store = () => (database ??= createStore('cdul-session', 'keyval'));
+const store = () => (database ??= createYieldingStore('cdul-session', 'keyval'));
 
 export async function rememberRunInProgress(request: RunRequest): Promise<void> {
   const keepable = isKeepable(request.dataset) && isKeepable(request.model);
@@ -28,10 +29,13 @@ export async function forgetRunInProgress(): Promise<void> {
   await del(ENTRY, store()).catch(() => undefined);
 }
 
-async function markRunFinished(): Promise<void> {
-  const entry = await get<JournalEntry>(ENTRY, store()).catch(() => undefined);
-  if (entry && !('unkeepable' in entry)) await set(ENTRY, { ...entry, finished: true }, store()).catch(() => undefined);
-  else await forgetRunInProgress();
+/**
+ * The finished run is what a reload reopens. Written from the run's own request, not read back: the
+ * entry written at the start is gone when the site's storage was cleared while the run went on.
+ */
+async function markRunFinished(request: RunRequest): Promise<void> {
+  if (!isKeepable(request.dataset) || !isKeepable(request.model)) return forgetRunInProgress();
+  await set(ENTRY, { ...request, finished: true } satisfies JournalEntry, store()).catch(() => undefined);
 }
 
 export async function loadInterruptedRun(): Promise<InterruptedRun | null> {
@@ -42,12 +46,16 @@ export async function loadInterruptedRun(): Promise<InterruptedRun | null> {
   return { request, finished: finished === true };
 }
 
+/** The journal's last write at a run's end: another tab may read the journal once it is done (run-ownership.ts). */
+let lastWrite: Promise<void> = Promise.resolve();
+export const journalWritten = (): Promise<void> => lastWrite;
+
 /** Keeps the journal in step with the run: finished runs are marked, cancelled and failed ones forgotten. */
 export function installRunJournal(): () => void {
   return useRunStatus.subscribe((state, previous) => {
     if (state.phase === previous.phase) return;
-    // A reference cache or synthetic run was never remembered: markRunFinished leaves the last run alone then.
-    if (state.phase === 'complete' && state.fixedScale === null) void markRunFinished();
-    if (state.phase === 'cancelled' || state.phase === 'failed') void forgetRunInProgress();
+    // Only a computed run is journalled: a reference cache or synthetic run leaves the last one alone.
+    if (state.phase === 'complete' && state.shown?.kind === 'computed') lastWrite = markRunFinished(state.shown.request);
+    if (state.phase === 'cancelled' || state.phase === 'failed') lastWrite = forgetRunInProgress();
   });
 }

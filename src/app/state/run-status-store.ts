@@ -12,8 +12,10 @@ import type {
   PromptsMessage,
   RunRequest,
   RunProgress,
+  StaleChunksMessage,
 } from '../../worker/protocol/pipeline-protocol';
 import type { ShownRun } from './shown-run';
+import type { WorkerCrashNotice } from './worker-crash-notice';
 
 export type RunPhase = 'idle' | 'running' | 'paused' | 'complete' | 'cancelled' | 'failed';
 
@@ -69,10 +71,14 @@ export interface RunStatus {
   readonly stopping: 'cancel' | 'pause' | null;
   /** Paused by restarting the worker mid-chunk: Resume starts the run again (its stored chunks are skipped). */
   readonly interrupted: boolean;
+  /** The pipeline worker died on its own (worker-crash.ts): what the run panel says of it. */
+  readonly workerCrash: WorkerCrashNotice | null;
   /** The other backend measured much faster on this machine (offered in the run panel). */
   readonly advice: BackendAdvice | null;
   /** The operators onnxruntime ran on the CPU in the last model loaded on WebGPU (the GPU panel). */
   readonly cpuOperators: { readonly model: string; readonly vision: readonly CpuOperator[]; readonly text: readonly CpuOperator[] } | null;
+  /** Stored chunks the run encodes again: files changed since, or lost by the browser's storage. */
+  readonly staleChunks: readonly StaleChunksMessage[];
 }
 
 const IDLE: RunStatus = {
@@ -96,8 +102,10 @@ const IDLE: RunStatus = {
   encoding: null,
   stopping: null,
   interrupted: false,
+  workerCrash: null,
   advice: null,
   cpuOperators: null,
+  staleChunks: [],
 };
 
 export const useRunStatus = create<RunStatus>(() => IDLE);
@@ -147,6 +155,8 @@ function reduce(state: RunStatus, message: FromWorker): Partial<RunStatus> {
       return { progress: message.progress, phase: state.phase === 'paused' ? 'paused' : 'running', stage: message.progress.stage ?? 'Encoding images…' };
     case 'skipped':
       return { skipped: [...state.skipped, ...message.items] };
+    case 'stale-chunks':
+      return { staleChunks: [...state.staleChunks, message] };
     case 'encoding':
       return { encoding: message.progress };
     case 'backend-advice':

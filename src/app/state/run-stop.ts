@@ -3,6 +3,7 @@ import { useLabStore } from './lab-store';
 import { startRun } from './run-actions';
 import { forgetRunInProgress } from './run-journal';
 import { isBusy, receiveRunMessage, useRunStatus } from './run-status-store';
+import { refreshStoredProgress } from './stored-progress-refresh';
 
 /**
  * Cancel and Pause answer at once. The worker stops by itself only between two parts of a chunk (a
@@ -65,6 +66,10 @@ function stopWithin(client: PipelineClient, kind: 'cancel' | 'pause'): void {
     if (useRunStatus.getState().stopping !== kind) return; // it stopped by itself
     client.restart(kind === 'cancel' ? 'the run was cancelled' : 'the run was paused');
     if (kind === 'cancel') receiveRunMessage({ type: 'cancelled' });
-    else useRunStatus.setState({ phase: 'paused', stopping: null, stage: null, interrupted: true });
+    else {
+      useRunStatus.setState({ phase: 'paused', stopping: null, stage: null, interrupted: true });
+      // A chunk write in flight at the restart may land after the last progress message.
+      void refreshStoredProgress();
+    }
   }, STOP_GRACE_MS);
 }

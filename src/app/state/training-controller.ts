@@ -9,6 +9,7 @@ import { useLabStore } from './lab-store';
 import { exportedRunOf } from './exported-run';
 import { useRunStatus } from './run-status-store';
 import { useTrainingStore } from './training-store';
+import { isTrainingElsewhere, TrainingOwnership } from './training-ownership';
 
 export interface TrainRequest {
   readonly settings: TrainingSettings;
@@ -24,6 +25,11 @@ export interface TrainRequest {
  */
 export class TrainingController {
   private readonly records: TrainingRecords;
+  /** One writer per run across tabs (training-ownership.ts). */
+  private readonly ownership = new TrainingOwnership(
+    (id) => void this.records.get(id).then((run) => run && useTrainingStore.getState().upsert(run)),
+    (id) => this.writerGone(id),
+  );
 
   constructor(
     private readonly pipeline: PipelineClient,
@@ -34,12 +40,16 @@ export class TrainingController {
     worker.subscribe((message) => {
       if (message.type === 'record') this.receive(message.record);
       // A crashed worker (runId null) ends whatever was training, and the sweep with it.
-      else if (message.runId === null || message.runId === this.active()) useTrainingStore.getState().set({ error: message.message, activeRunId: null, sweep: null });
+      else if (message.runId === null || message.runId === this.active()) {
+        const active = this.active();
+        if (active) this.ownership.release(active);
+        useTrainingStore.getState().set({ error: message.message, activeRunId: null, sweep: null });
+      }
       else useTrainingStore.getState().set({ error: message.message });
     });
   }
 
-  /** Reads the stored runs; a run a reload interrupted is marked stopped, to resume by hand. */
+  /** Reads the stored runs; a run a reload interrupted is marked stopped, to resume by hand; one another tab trains is followed. */
   async load(): Promise<void> {
     // Runs stored before a setting existed trained without it (the lab's label schedule, no held-out share).
     const runs = (await this.records.list()).map((run) => ({
@@ -50,14 +60,27 @@ export class TrainingController {
     const settled = await Promise.all(
       runs.map(async (run) => {
         if (run.status !== 'running' && run.status !== 'queued') return run;
-        const checkpoint = await this.records.checkpoint(run.meta.id);
-        const kept = trimToCheckpoint(run, checkpoint?.epoch ?? 0);
-        const stopped: TrainingRunRecord = { ...kept, status: 'stopped', error: `interrupted by a reload after epoch ${kept.figures.length}: resume continues from there` };
-        await this.records.put(stopped);
-        return stopped;
+        if (await this.ownership.trainedElsewhere(run.meta.id)) return run;
+        return this.markInterrupted(run, 'a reload');
       }),
     );
     useTrainingStore.getState().setRuns(settled);
+  }
+
+  private async markInterrupted(run: TrainingRunRecord, by: string): Promise<TrainingRunRecord> {
+    const checkpoint = await this.records.checkpoint(run.meta.id);
+    const kept = trimToCheckpoint(run, checkpoint?.epoch ?? 0);
+    const stopped: TrainingRunRecord = { ...kept, status: 'stopped', error: `interrupted by ${by} after epoch ${kept.figures.length}: resume continues from there` };
+    await this.records.put(stopped);
+    return stopped;
+  }
+
+  /** The tab training a followed run let it go: its last record, or — closed mid-run — the run marked stopped. */
+  private async writerGone(id: string): Promise<void> {
+    const run = await this.records.get(id);
+    if (!run) return;
+    const settled = run.status === 'running' || run.status === 'queued' ? await this.markInterrupted(run, 'closing the tab training it') : run;
+    useTrainingStore.getState().upsert(settled);
   }
 
   async train(request: TrainRequest, sweep?: { id: string; name: string; index: number; total: number }): Promise<void> {
@@ -67,6 +90,7 @@ export class TrainingController {
     // Early stopping and the kept epoch watch the held-out score, never the ground truth: a folder without it trains the same way.
     const settings = request.settings;
     const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    await this.ownership.own(id);
     const meta: TrainingRunMeta = {
       id,
       name: sweep ? `${sweep.name} · ${sweep.index}/${sweep.total}` : `#${nextRunNumber(store.runs)}`,
@@ -94,6 +118,7 @@ export class TrainingController {
     if (useTrainingStore.getState().activeRunId) throw new Error('a run is training: stop it first');
     const { data, runKey } = await this.trainingData(run.meta.valSplit, run.meta.labelSettings);
     if (runKey !== run.meta.embeddingRunKey) throw new Error(`${run.meta.name} was trained on another run of images: open that dataset, model and grid first`);
+    if (!(await this.ownership.own(id))) throw new Error(`${run.meta.name} is training in another tab`);
     const shown = useTrainingStore.getState().shown;
     useTrainingStore.getState().set({ activeRunId: id, error: null, shown: shown.includes(id) ? shown : [...shown, id] });
     useTrainingStore.setState({ focusedRunId: id });
@@ -116,6 +141,7 @@ export class TrainingController {
 
   async remove(id: string): Promise<void> {
     if (useTrainingStore.getState().activeRunId === id) throw new Error('stop the run before deleting it');
+    if (isTrainingElsewhere(id)) throw new Error('this run is training in another tab');
     await this.records.remove(id);
     useTrainingStore.getState().removeRun(id);
   }
@@ -155,6 +181,8 @@ export class TrainingController {
     this.pending = null;
     const store = useTrainingStore.getState();
     store.upsert(record);
+    this.ownership.announce(record.meta.id);
+    this.ownership.release(record.meta.id);
     if (record.meta.id !== store.activeRunId) return;
     store.set({ activeRunId: null });
     // A refined-labels view of this run follows its last epoch.
@@ -174,6 +202,7 @@ export class TrainingController {
 
   private flushPending(): void {
     if (this.pending) useTrainingStore.getState().upsert(this.pending);
+    if (this.pending) this.ownership.announce(this.pending.meta.id); // stored before it was posted here
     this.pending = null;
   }
 

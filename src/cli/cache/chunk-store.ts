@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { DataError, type SkippedItem } from '../../core/data-error';
 import { decodeNpy, encodeNpy } from '../../core/formats/npy';
+import type { ImageStamp } from '../../core/init-cache/chunk-stamps';
 
 /**
  * The resumable part of `cdul cache`: finished chunks of images are written to `<out>/.parts/` as
@@ -12,6 +13,8 @@ import { decodeNpy, encodeNpy } from '../../core/formats/npy';
 export interface ChunkRecord {
   readonly ids: string[];
   readonly skipped: SkippedItem[];
+  /** The chunk's files as they were encoded (absent in parts written before stamps were kept). */
+  readonly stamps?: ImageStamp[];
 }
 
 export interface StoredChunk extends ChunkRecord {
@@ -25,6 +28,8 @@ export interface ChunkStore {
   open(planKey: string): Promise<Set<number>>;
   write(index: number, record: ChunkRecord, embeddings: Float32Array, shape: number[]): Promise<void>;
   read(index: number): Promise<StoredChunk>;
+  /** The chunk's JSON record alone (ids, skipped, stamps), without its embeddings. */
+  readRecord(index: number): Promise<ChunkRecord>;
   remove(): Promise<void>;
 }
 
@@ -49,6 +54,7 @@ export function createChunkStore(outDir: string): ChunkStore {
       await writeAtomically(path.join(dir, `${chunkName(index)}.npy`), encodeNpy(embeddings, shape));
       await writeAtomically(path.join(dir, `${chunkName(index)}.json`), JSON.stringify(record));
     },
+    readRecord: async (index) => JSON.parse(await readFile(path.join(dir, `${chunkName(index)}.json`), 'utf8')) as ChunkRecord,
     async read(index) {
       const base = path.join(dir, chunkName(index));
       const record = JSON.parse(await readFile(`${base}.json`, 'utf8')) as ChunkRecord;

@@ -16,6 +16,8 @@ import { createChunkPreparer } from './chunk-preparer';
 import { createChunkStore, type ChunkStore } from './chunk-store';
 import { splitChunkEmbeddings } from '../../core/init-cache/chunk-embeddings';
 import { writeCache } from './finalize-cache';
+import { currentStamps, dropChangedChunks } from './changed-chunks';
+import { stampsOf, type CurrentStamps } from '../../core/init-cache/chunk-stamps';
 import { createProgressReporter } from './progress-reporter';
 
 export interface CacheRunResult {
@@ -67,7 +69,10 @@ export async function runCache(options: CacheOptions, output: CliOutput, signal:
     const store = createChunkStore(options.outDir);
     const done = await store.open(planKey);
     const chunks = partition(ids, options.chunkSize);
-    const run = await encodeChunks(chunks, done, store, { source, imageFiles: imagePathIndex(dataset), model, grid: options.grid, signal, output, timing });
+    const imageFiles = imagePathIndex(dataset);
+    const stamps = await currentStamps(source, imageFiles, ids);
+    await dropChangedChunks(store, done, stamps, imageFiles, output);
+    const run = await encodeChunks(chunks, done, store, { source, imageFiles, stamps, model, grid: options.grid, signal, output, timing });
     if (!run.complete) return finish({ status: 'interrupted', manifest: null, imagesDone: run.imagesDone, imagesTotal: ids.length });
     const text = await model.encodeTexts(prompts);
     const manifest = await assemble(store, chunks.length, options, settings, text, datasetSkipped);
@@ -82,6 +87,8 @@ interface EncodeContext {
   readonly source: ReturnType<typeof createNodeFileSource>;
   /** Image id → path inside the dataset (from the dataset's layout). */
   readonly imageFiles: ReadonlyMap<string, string>;
+  /** Each image's file stamp at the start, stored with its chunk. */
+  readonly stamps: CurrentStamps;
   readonly model: NodeClipModel;
   readonly grid: number;
   readonly signal: { stop: boolean };
@@ -118,7 +125,8 @@ async function encodeChunks(
     const embeddings = crops > 0 ? (await model.encodeImages(chunk.pixels, crops)).data : new Float32Array(0);
     context.timing.modelMs += performance.now() - modelStart;
     context.timing.crops += crops;
-    await store.write(chunk.index, { ids: chunk.ids, skipped: chunk.skipped }, embeddings, [chunk.ids.length, chunk.cropsPerImage, d]);
+    const stamps = stampsOf(chunks[chunk.index]!, context.stamps);
+    await store.write(chunk.index, { ids: chunk.ids, skipped: chunk.skipped, stamps }, embeddings, [chunk.ids.length, chunk.cropsPerImage, d]);
     done.add(chunk.index);
     imagesDone += chunks[chunk.index]!.length;
     skipped += chunk.skipped.length;

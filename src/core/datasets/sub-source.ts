@@ -17,5 +17,6 @@ export function subSource(source: FileSource, prefix: string): FileSource {
     exists: async (path) => source.exists(inside(path)),
     readBytes: async (path) => source.readBytes(inside(path)),
     readText: async (path) => source.readText(inside(path)),
+    ...(source.stamp ? { stamp: async (path: string) => source.stamp!(inside(path)) } : {}),
   };
 }

@@ -30,7 +30,12 @@ export function serveFileList(files: readonly File[]): FileListRef {
   }
   lists.set(id, files);
   listen();
-  return { id, paths: files.map((file) => file.webkitRelativePath || file.name) };
+  return {
+    id,
+    paths: files.map((file) => file.webkitRelativePath || file.name),
+    sizes: files.map((file) => file.size),
+    lastModified: files.map((file) => file.lastModified),
+  };
 }
 
 function listen(): void {

@@ -14,13 +14,29 @@ export interface PipelineClient {
    * had stored is kept (a chunk is written in one transaction, so none is half-written).
    */
   restart(reason: string): void;
+  /**
+   * Called after the worker died on its own (an uncaught error — an abort inside onnxruntime, out of
+   * memory — or a message it sent that cannot be read): the client has already restarted it like
+   * `restart`, so a listener decides only what the page says and what the run becomes.
+   */
+  onCrash(listener: (crash: WorkerCrash) => void): () => void;
 }
+
+/** A pipeline worker that died on its own: what it said, when it said anything. */
+export interface WorkerCrash {
+  /** The error event's message (e.g. "Uncaught RuntimeError: Aborted(OOM)"), or null when there was none. */
+  readonly message: string | null;
+}
+
+/** Questions in flight when the worker died fail with this (the views ask again). */
+export const WORKER_CRASHED = 'the pipeline worker stopped unexpectedly';
 
 export function createPipelineClient(): PipelineClient {
   const listeners = new Set<(message: FromWorker) => void>();
   const dispatch = (message: FromWorker) => listeners.forEach((listener) => listener(message));
   /** Questions sent and not answered yet: failed cleanly when the worker is restarted. */
   const pending = new Set<number>();
+  const crashListeners = new Set<(crash: WorkerCrash) => void>();
   const spawn = () => {
     const created = new Worker(new URL('../pipeline-worker.ts', import.meta.url), { type: 'module', name: 'cdul-pipeline' });
     created.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -28,7 +44,12 @@ export function createPipelineClient(): PipelineClient {
       if (message.type === 'query-result' || message.type === 'query-error') pending.delete(message.requestId);
       dispatch(message);
     };
-    created.onerror = (event) => dispatch({ type: 'error', message: `the pipeline worker failed: ${event.message}` });
+    created.onerror = (event) => {
+      // Handled here: not reported again as the page's own uncaught error.
+      event.preventDefault();
+      crashed(created, { message: event.message || null });
+    };
+    created.onmessageerror = () => crashed(created, { message: 'a message from the worker could not be read' });
     return created;
   };
   let worker = spawn();
@@ -47,7 +68,17 @@ export function createPipelineClient(): PipelineClient {
     pending.clear();
     for (const requestId of dropped) dispatch({ type: 'query-error', requestId, message: reason });
   };
-  return { send, subscribe, ask: (query, signal) => askOver({ send, subscribe }, query, signal), restart };
+  // A worker that threw may still be running (an uncaught error does not end it) in a state nothing can trust.
+  const crashed = (from: Worker, crash: WorkerCrash) => {
+    if (from !== worker) return; // a worker already replaced
+    restart(WORKER_CRASHED);
+    crashListeners.forEach((listener) => listener(crash));
+  };
+  const onCrash = (listener: (crash: WorkerCrash) => void) => {
+    crashListeners.add(listener);
+    return () => void crashListeners.delete(listener);
+  };
+  return { send, subscribe, ask: (query, signal) => askOver({ send, subscribe }, query, signal), restart, onCrash };
 }
 
 let nextRequestId = 1;

@@ -4,6 +4,8 @@ import { summarizeStoredRun, type StoredRunSummary } from '../storage/stored-run
 import { trainingStorage, type TrainingStorage } from '../training/training-storage';
 
 export { requestPersistence } from '../storage/storage-usage';
+/** The page's own IndexedDB stores (session journal, settings) yield to a deletion as the workers' do. */
+export { createYieldingStore } from '../storage/yielding-store';
 export type { StoredRunSummary } from '../storage/stored-run-summary';
 export type { TrainingStorage } from '../training/training-storage';
 

@@ -65,6 +65,11 @@ export function createDirectoryHandleSource(root: FileSystemDirectoryHandle): Fi
       const file = await openFile(path);
       return readOrFail(displayPath(label, path), () => file.text());
     },
+    // getFile() reads the entry's metadata, not its bytes: cheap enough per chunk of images.
+    stamp: async (path) => {
+      const file = await openFile(path).catch(() => null);
+      return file && { size: file.size, lastModified: file.lastModified };
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { DataError } from '../../core/data-error';
-import type { FileSource } from '../../core/dataset-source';
+import type { FileSource, FileStamp } from '../../core/dataset-source';
 import { buildPathIndex, type PathIndex } from './path-index';
 import { displayPath, pathKey, readOrFail, requirePathKey } from '../../core/datasets/source-paths';
 
@@ -30,7 +30,7 @@ export function createFileListSourceFromPaths(
     throw new RangeError(`${files.length} files but ${paths.length} paths`);
   }
   const { label, index } = indexListedPaths(paths, files);
-  return listedFileSource(label, index, (file, shown) => readOrFail(shown, () => file.arrayBuffer()));
+  return listedFileSource(label, index, (file, shown) => readOrFail(shown, () => file.arrayBuffer()), (file) => ({ size: file.size, lastModified: file.lastModified }));
 }
 
 /**
@@ -57,9 +57,15 @@ function commonTopFolder(keys: readonly string[]): string | null {
 
 /**
  * The FileSource over an index of listed files; `read` gives a file's bytes from the value stored for
- * it (the File itself, or what fetches it), rejecting with a DataError that names it as `shown`.
+ * it (the File itself, or what fetches it), rejecting with a DataError that names it as `shown`;
+ * `stampOf` its size and modification time, when the list knows them.
  */
-export function listedFileSource<T>(label: string, index: PathIndex<T>, read: (value: T, shown: string) => Promise<ArrayBuffer>): FileSource {
+export function listedFileSource<T>(
+  label: string,
+  index: PathIndex<T>,
+  read: (value: T, shown: string) => Promise<ArrayBuffer>,
+  stampOf?: (value: T) => FileStamp | null,
+): FileSource {
   const bytesAt = (path: string): Promise<ArrayBuffer> => {
     const key = requirePathKey(path, label);
     const value = index.file(key);
@@ -80,5 +86,13 @@ export function listedFileSource<T>(label: string, index: PathIndex<T>, read: (v
     readBytes: async (path) => new Uint8Array(await bytesAt(path)),
     // UTF-8 with a leading BOM dropped, as Blob.text() reads.
     readText: async (path) => new TextDecoder().decode(await bytesAt(path)),
+    ...(stampOf
+      ? {
+          stamp: async (path: string) => {
+            const value = index.file(requirePathKey(path, label));
+            return value === undefined ? null : stampOf(value);
+          },
+        }
+      : {}),
   };
 }

@@ -49,3 +49,25 @@ describe('messages of a dataset served over HTTP name each file’s URL once, wi
     expect(failure.message).not.toMatch(/[^:]\/\//);
   });
 });
+
+describe('files.json may carry each file\'s size and time (an image replaced on the server is told apart)', () => {
+  it('gives them as the file\'s stamp; an index without them gives null', async () => {
+    const fetchImpl = server({
+      'a/files.json': JSON.stringify({ files: ['x.jpg', 'y.jpg'], sizes: [10, 20], lastModified: [1_000, 2_000] }),
+      'b/files.json': JSON.stringify({ files: ['x.jpg'], sizes: [10] }),
+      'c/files.json': index(['x.jpg']),
+    });
+    const stamp = (folder: string, path: string) => createHttpIndexSource(`http://lab.test/${folder}/`, fetchImpl).stamp!(path);
+    expect(await stamp('a', 'y.jpg')).toEqual({ size: 20, lastModified: 2_000 });
+    expect(await stamp('a', 'z.jpg')).toBeNull();
+    expect(await stamp('b', 'x.jpg')).toEqual({ size: 10, lastModified: 0 });
+    expect(await stamp('c', 'x.jpg')).toBeNull();
+  });
+
+  it('a "sizes" that does not list one number per file is a DataError naming files.json', async () => {
+    const fetchImpl = server({ 'a/files.json': JSON.stringify({ files: ['x.jpg', 'y.jpg'], sizes: [10] }) });
+    await expect(createHttpIndexSource('http://lab.test/a/', fetchImpl).listFiles('')).rejects.toThrow(
+      'http://lab.test/a/files.json: "sizes" must list one number per file (2)',
+    );
+  });
+});

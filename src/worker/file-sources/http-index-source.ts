@@ -1,9 +1,13 @@
 import { DataError } from '../../core/data-error';
-import type { FileSource } from '../../core/dataset-source';
+import type { FileSource, FileStamp } from '../../core/dataset-source';
 import { buildPathIndex, type PathIndex } from './path-index';
 import { describeError, pathKey, pathSegments, readOrFail, requirePathKey } from '../../core/datasets/source-paths';
 
-/** The index a dataset served over HTTP must carry: `{ "files": [every other path, sorted] }`. */
+/**
+ * The index a dataset served over HTTP must carry: `{ "files": [every other path, sorted] }`, with
+ * optionally `"sizes"` and `"lastModified"` (ms), one number per file: then an image replaced on the
+ * server is told apart from the one encoded before (an index without them cannot tell).
+ */
 export const FILE_INDEX = 'files.json';
 
 /**
@@ -21,8 +25,8 @@ export function createHttpIndexSource(
   const urlOf = (segments: readonly string[]): string =>
     new URL(segments.map(encodeURIComponent).join('/'), base).href;
 
-  let index: Promise<PathIndex<true>> | null = null;
-  const loadIndex = (): Promise<PathIndex<true>> => {
+  let index: Promise<PathIndex<FileStamp | null>> | null = null;
+  const loadIndex = (): Promise<PathIndex<FileStamp | null>> => {
     // A failed load is not kept: the next call tries again (the network may be back).
     index ??= readIndex(urlOf([FILE_INDEX]), fetchImpl).catch((error: unknown) => {
       index = null;
@@ -60,6 +64,7 @@ export function createHttpIndexSource(
       const { url, response } = await fetchListed(path);
       return readOrFail(url, () => response.text());
     },
+    stamp: async (path) => (await loadIndex()).file(keyOf(path)) ?? null,
   };
 }
 
@@ -75,7 +80,7 @@ function folderUrl(baseUrl: string): URL {
   return url;
 }
 
-async function readIndex(url: string, fetchImpl: typeof fetch): Promise<PathIndex<true>> {
+async function readIndex(url: string, fetchImpl: typeof fetch): Promise<PathIndex<FileStamp | null>> {
   const response = await fetchFile(url, fetchImpl);
   let parsed: unknown;
   try {
@@ -92,8 +97,23 @@ async function readIndex(url: string, fetchImpl: typeof fetch): Promise<PathInde
   if (outside !== undefined) throw new DataError(url, `lists a path outside the dataset: ${outside}`);
   return buildPathIndex(
     keys.map((key) => key ?? ''),
-    keys.map(() => true as const),
+    indexStamps(url, parsed as { files: string[]; sizes?: unknown; lastModified?: unknown }),
   );
+}
+
+/** Each file's stamp from the index's optional `sizes` and `lastModified` (a time of 0 when only sizes are given). */
+function indexStamps(url: string, index: { files: string[]; sizes?: unknown; lastModified?: unknown }): (FileStamp | null)[] {
+  const numbers = (field: 'sizes' | 'lastModified'): number[] | null => {
+    const values = index[field];
+    if (values === undefined) return null;
+    if (!Array.isArray(values) || values.length !== index.files.length || !values.every((value) => typeof value === 'number' && Number.isFinite(value))) {
+      throw new DataError(url, `"${field}" must list one number per file (${index.files.length})`);
+    }
+    return values as number[];
+  };
+  const sizes = numbers('sizes');
+  const times = numbers('lastModified');
+  return index.files.map((_, i) => (sizes ? { size: sizes[i]!, lastModified: times?.[i] ?? 0 } : null));
 }
 
 function isFileList(value: unknown): value is { files: string[] } {

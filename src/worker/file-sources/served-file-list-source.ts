@@ -1,5 +1,5 @@
 import { DataError } from '../../core/data-error';
-import type { FileSource } from '../../core/dataset-source';
+import type { FileSource, FileStamp } from '../../core/dataset-source';
 import { FILE_LIST_REQUESTS, type FileListAnswer, type FileListRef, type FileListRequest } from '../protocol/file-list-protocol';
 import { indexListedPaths, listedFileSource } from './file-list-source';
 
@@ -37,7 +37,17 @@ export function createServedFileListSource(ref: FileListRef, fetchFiles: FetchLi
     }
     if (typeof contents === 'string') throw new DataError(shown, `cannot read (${contents})`);
     return contents;
-  });
+  }, stampFromList(ref));
+}
+
+/** A listed file's size and time from the list itself (the page sent them with the paths). */
+function stampFromList({ sizes, lastModified }: FileListRef): ((fileIndex: number) => FileStamp | null) | undefined {
+  if (!sizes || !lastModified) return undefined;
+  return (fileIndex) => {
+    const size = sizes[fileIndex];
+    const time = lastModified[fileIndex];
+    return size === undefined || time === undefined ? null : { size, lastModified: time };
+  };
 }
 
 /** No answer for this long: the page that chose the folder is gone (closed or reloaded). */

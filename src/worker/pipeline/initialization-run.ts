@@ -5,7 +5,7 @@ import { datasetFingerprint, runKey } from '../../core/init-cache/run-key';
 import { classTokens, imagePathIndex, type MultiLabelDataset } from '../../core/datasets/multi-label-dataset';
 import type { Matrix } from '../../core/types';
 import { ALL_IMAGES } from '../../core/voc';
-import { chooseBackend, modelCpuThreads, type GpuKind } from '../inference/ort-web';
+import { chooseBackend } from '../inference/ort-web';
 import { watchGpuDevice } from '../inference/gpu-device-loss';
 import { loadWebClipModel, type WebClipModel } from '../inference/web-clip-model';
 import type { FromWorker, PromptsMessage, RunRequest } from '../protocol/pipeline-protocol';
@@ -14,15 +14,11 @@ import { openRefDataset } from './open-dataset';
 import { openClipModel } from './open-model';
 import { promptEmbeddings } from './prompt-embeddings';
 import { withGpuLossFallback } from './resilient-encoder';
-import { createChunkPreparer } from '../prepare/chunk-preparer';
-import { chunkParts, createChunkCollector, PART_IMAGES } from '../prepare/chunk-parts';
-import { createLookAhead } from '../prepare/look-ahead';
-import { preparedChunkBytes, preparePlan } from '../prepare/pool-size';
-import { createChunkWriter } from './chunk-writer';
 import type { RunControl } from './run-control';
 import type { EmbeddingStore, RunMeta } from '../storage/embedding-store';
 import { assembleSimilarityState, type SimilarityState } from './similarity-state';
-import { createBackendTiming, createEncodingCounter, probeOnLoadedFiles, type ProbeBackend } from './encode-meters';
+import { probeOnLoadedFiles } from './encode-meters';
+import { encodeChunks } from './encode-chunks';
 import { storedChunks } from './embedding-chunks';
 
 export type Post = (message: FromWorker) => void;
@@ -99,7 +95,8 @@ export async function runInitialization(request: RunRequest, control: RunControl
     // A resumed run keeps the chunk size it was started with: chunk i must mean the same images.
     const run = await store.openRun(key, meta, request.chunkSize, request.dataset.label);
     const chunks = partition(ids, run.chunkSize);
-    const encoded = await encodeChunks({ request, control, store, post, source, rootPath: opened.path, model, imageFiles, key, chunks, gpu: backend.gpu, probe });
+    const reopenRun = async () => void (await store.openRun(key, meta, run.chunkSize, request.dataset.label));
+    const encoded = await encodeChunks({ request, control, store, post, source, rootPath: opened.path, model, imageFiles, key, chunks, gpu: backend.gpu, probe, reopenRun });
     if (!encoded) {
       post({ type: 'cancelled' });
       return null;
@@ -127,91 +124,6 @@ export async function runInitialization(request: RunRequest, control: RunControl
     // After a finished run the caller keeps the model for prompt changes (its text encoder) and releases it.
     if (!keepModel) await model.release();
   }
-}
-
-interface EncodeContext {
-  readonly request: RunRequest;
-  readonly control: RunControl;
-  readonly store: EmbeddingStore;
-  readonly post: Post;
-  readonly source: FileSource;
-  readonly rootPath: string;
-  readonly model: WebClipModel;
-  readonly imageFiles: ReadonlyMap<string, string>;
-  readonly key: string;
-  readonly chunks: string[][];
-  readonly gpu: GpuKind;
-  readonly probe: ProbeBackend;
-}
-
-/**
- * Encodes the chunks not yet stored, in parts of a few images (prepare/chunk-parts.ts): the next parts
- * are decoded in prepare workers while the model runs, and each chunk is stored while the model
- * encodes the next (pipeline/chunk-writer.ts).
- */
-async function encodeChunks(context: EncodeContext): Promise<{ recomputed: number } | null> {
-  const { request, control, store, post, source, rootPath, model, imageFiles, key, chunks } = context;
-  const finished = new Set(await store.finishedChunks(key));
-  const todo = chunks.map((_, index) => index).filter((index) => !finished.has(index));
-  const total = chunks.flat().length;
-  const fromCache = total - todo.reduce((n, index) => n + chunks[index]!.length, 0);
-  const progress = createProgressCounter(total, fromCache, post);
-  const encoding = createEncodingCounter(total, fromCache, post);
-  const timing = createBackendTiming(context.gpu, context.probe, post);
-  // A pool of prepare workers on the cores the model leaves free, a bounded number of parts ahead.
-  const partBytes = preparedChunkBytes(PART_IMAGES, 1 + request.grid ** 2, model.config.inputSize);
-  const plan = preparePlan(navigator.hardwareConcurrency, modelCpuThreads(model.provider), partBytes);
-  const settings = { grid: request.grid, config: model.config };
-  const preparer = createChunkPreparer({ dataset: request.dataset, rootPath, source, imageFiles, settings, workers: plan.workers });
-  const parts = chunkParts(todo, chunks);
-  const ahead = createLookAhead(parts, (part) => preparer.prepare(part.chunk, part.ids), plan.ahead);
-  const collector = createChunkCollector();
-  let skippedNow = 0;
-  const writer = createChunkWriter(store, key, (index, chunk) => {
-    skippedNow += chunk.skipped.length;
-    if (chunk.skipped.length) post({ type: 'skipped', items: [...chunk.skipped] });
-    progress.add(chunks[index]!.length, chunk.skipped.length);
-  });
-  try {
-    for (const part of parts) {
-      if ((await control.checkpoint(() => post({ type: 'paused' }))) === 'cancel') {
-        await writer.flush();
-        return null;
-      }
-      const prepared = await ahead.next()!;
-      const crops = prepared.ids.length * prepared.cropsPerImage;
-      const started = performance.now();
-      const onCrops = (done: number) => encoding.crops(done, prepared.cropsPerImage);
-      const embeddings = crops > 0 ? (await model.encodeImages(prepared.pixels, crops, onCrops)).data : new Float32Array(0);
-      encoding.partDone(part.ids.length);
-      await timing.partEncoded(model.provider, prepared, (performance.now() - started) / 1000);
-      preparer.release(prepared);
-      const chunk = collector.add(part, { ids: prepared.ids, skipped: prepared.skipped, embeddings });
-      if (chunk) await writer.write(part.chunk, chunk);
-    }
-    await writer.flush();
-  } finally {
-    preparer.close();
-  }
-  progress.add(0, 0);
-  // Images encoded now: a file that could not be read was not.
-  return { recomputed: total - fromCache - skippedNow };
-}
-
-function createProgressCounter(total: number, fromCache: number, post: Post) {
-  const started = performance.now();
-  let done = fromCache;
-  let skipped = 0;
-  return {
-    add(images: number, newlySkipped: number) {
-      done += images;
-      skipped += newlySkipped;
-      const seconds = (performance.now() - started) / 1000;
-      const rate = (done - fromCache) / Math.max(seconds, 1e-9);
-      const etaSeconds = rate > 0 ? (total - done) / rate : null;
-      post({ type: 'progress', progress: { done, total, skipped, fromCache, imagesPerSecond: rate, etaSeconds } });
-    },
-  };
 }
 
 /**

@@ -13,6 +13,12 @@ export interface FileListRef {
   readonly id: string;
   /** Each file's path (`webkitRelativePath`, or its name for a plain pick), as chosen. */
   readonly paths: readonly string[];
+  /**
+   * Each file's size and lastModified (ms), aligned with `paths`: an image overwritten on disk and
+   * chosen again is told apart from the one encoded before (absent in lists made before they were sent).
+   */
+  readonly sizes?: readonly number[];
+  readonly lastModified?: readonly number[];
 }
 
 /** Where requests go; every page that serves lists listens, the one holding the list answers. */

@@ -124,6 +124,8 @@ export type ToWorker =
   | { readonly type: 'open-cache-folder'; readonly request: CacheFolderRequest }
   /** Test-only: destroys onnxruntime-web's GPUDevice, a real device loss. Sent only by the page's `?e2e` hooks. */
   | { readonly type: 'debug-lose-gpu-device' }
+  /** Test-only: the worker throws `message` uncaught, as an abort inside onnxruntime would (a real `error` event). Sent only by `?e2e` hooks. */
+  | { readonly type: 'debug-crash'; readonly message: string }
   /** Test/benchmark-only: a finished run of synthetic embeddings (lab/synthetic-run.ts). Sent only by `?e2e` hooks. */
   | { readonly type: 'debug-synthetic-run'; readonly images: number; readonly grid: number }
   /** Test/benchmark-only: writes a synthetic run into the embedding store, chunk by chunk; answered by 'debug-synthetic-stored'. */
@@ -210,6 +212,25 @@ export interface DatasetMessage {
   readonly unlabelled: boolean;
 }
 
+/**
+ * Stored chunks a run encodes again, and why: 'changed' — a file's size or time differs from when it was
+ * encoded (an image edited in place); 'missing' — chunks this run had stored were gone from the browser's
+ * storage (cleared by another tab or the browser, evicted).
+ */
+export interface StaleChunksMessage {
+  readonly type: 'stale-chunks';
+  readonly reason: 'changed' | 'missing';
+  readonly chunks: number;
+  /** Images in those chunks, all encoded again. */
+  readonly images: number;
+  /** Files that changed (0 for 'missing'). */
+  readonly changed: number;
+  /** The changed files (paths in the dataset), at most MAX_STALE_FILES_NAMED of them. */
+  readonly files: readonly string[];
+}
+
+export const MAX_STALE_FILES_NAMED = 20;
+
 export type FromWorker =
   | {
       readonly type: 'backend';
@@ -228,6 +249,8 @@ export type FromWorker =
   /** Once per model loaded on WebGPU: the operators onnxruntime ran on the CPU instead, per tower. */
   | { readonly type: 'cpu-operators'; readonly model: string; readonly vision: readonly CpuOperator[]; readonly text: readonly CpuOperator[] }
   | { readonly type: 'skipped'; readonly items: readonly SkippedItem[] }
+  /** Stored chunks encoded again: their files changed since, or the browser's storage lost them. */
+  | StaleChunksMessage
   | { readonly type: 'paused' }
   | {
       readonly type: 'complete';

@@ -1,4 +1,6 @@
-import { createStore, type UseStore } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
+import { createYieldingStore } from './yielding-store';
+import type { ImageStamp } from '../../core/init-cache/chunk-stamps';
 import { request, transact } from './idb-transaction';
 import {
   packFloat32,
@@ -12,10 +14,12 @@ import {
   type StoredChunk,
 } from './run-records';
 import { mapQuotaErrors } from './storage-full-error';
+import { RunMissingError } from './run-missing-error';
 import { getTextEmbeddings, putTextEmbeddings } from './text-embeddings';
 
 export type { ChunkInput, RunMeta, RunRecord, StoredChunk } from './run-records';
 export { StorageFullError } from './storage-full-error';
+export { RunMissingError } from './run-missing-error';
 export { requestPersistence, storageUsage, type PersistenceResult, type StorageUsage } from './storage-usage';
 
 /**
@@ -44,6 +48,8 @@ export interface EmbeddingStore {
   readChunks(runKey: string): AsyncIterable<StoredChunk>;
   /** Ascending; empty for an unknown run. */
   finishedChunks(runKey: string): Promise<number[]>;
+  /** Per finished chunk written with stamps, its files as they were encoded (chunk-stamps.ts). */
+  chunkStamps(runKey: string): Promise<Map<number, ImageStamp[]>>;
   /** Removes the run and all its chunks (text embeddings stay: other runs of the model share them). */
   deleteRun(runKey: string): Promise<void>;
   /** Every run with its progress and `bytes`, most recently updated first. */
@@ -54,15 +60,15 @@ export interface EmbeddingStore {
 }
 
 /**
- * The store in this origin's IndexedDB. idb-keyval's createStore opens one database per store (it can
- * only create the store when it creates the database), so each kind has its own database:
+ * The store in this origin's IndexedDB. idb-keyval's store opens one database per store (it can only
+ * create the store when it creates the database), so each kind has its own database:
  * `<prefix>-embeddings` (runs, progress and chunks together, for atomic chunk writes) and
  * `<prefix>-text-embeddings`. Opening is lazy: nothing touches IndexedDB until the first call.
  */
 export function openEmbeddingStore(databasePrefix = 'cdul'): EmbeddingStore {
   return createEmbeddingStore(
-    createStore(`${databasePrefix}-embeddings`, 'keyval'),
-    createStore(`${databasePrefix}-text-embeddings`, 'keyval'),
+    createYieldingStore(`${databasePrefix}-embeddings`, 'keyval'),
+    createYieldingStore(`${databasePrefix}-text-embeddings`, 'keyval'),
   );
 }
 
@@ -77,6 +83,7 @@ export function createEmbeddingStore(runs: UseStore, texts: UseStore): Embedding
       for (const index of await store.finishedChunks(runKey)) yield await store.readChunk(runKey, index);
     },
     finishedChunks: async (runKey) => (await store.getRun(runKey))?.finishedChunks ?? [],
+    chunkStamps: (runKey) => transact(runs, 'readonly', (s) => readStamps(s, runKey)),
     deleteRun: (runKey) => transact(runs, 'readwrite', async (s) => deleteRun(s, runKey)),
     listRuns: () => transact(runs, 'readonly', listRuns),
     putTextEmbeddings: (modelId, prompts, embeddings) => putTextEmbeddings(texts, modelId, prompts, embeddings),
@@ -118,7 +125,7 @@ function writeChunk(runs: UseStore, runKey: string, index: number, chunk: ChunkI
   const embeddings = packFloat32(chunk.embeddings);
   return transact(runs, 'readwrite', async (store) => {
     const run = await readRun(store, runKey);
-    if (!run) throw new Error(`no run ${runKey}: openRun comes before writeChunk`);
+    if (!run) throw new RunMissingError(runKey);
     const record: ChunkRecord = {
       index,
       ids: [...chunk.ids],
@@ -130,8 +137,10 @@ function writeChunk(runs: UseStore, runKey: string, index: number, chunk: ChunkI
       ? await request<ChunkRecord | undefined>(store.get(recordKeys.chunk(runKey, index)))
       : undefined;
     const progress = advance(run, record, replaced);
-    // Both puts belong to this transaction: the chunk and the progress marking it commit together.
+    // The puts belong to this transaction: the chunk, its stamps and the progress marking it commit together.
     store.put(record, recordKeys.chunk(runKey, index));
+    if (chunk.stamps) store.put([...chunk.stamps], recordKeys.stamps(runKey, index));
+    else store.delete(recordKeys.stamps(runKey, index));
     store.put(progress, recordKeys.progress(runKey));
     return { ...run, ...progress };
   });
@@ -163,7 +172,8 @@ function advance(run: RunRecord, record: ChunkRecord, replaced: ChunkRecord | un
 
 async function readChunk(store: IDBObjectStore, runKey: string, index: number): Promise<StoredChunk> {
   const record = await request<ChunkRecord | undefined>(store.get(recordKeys.chunk(runKey, index)));
-  if (!record) throw new Error(`chunk ${index} of run ${runKey} is not stored`);
+  // Read by a finished run's later steps (a prompt change, another grid): the site's storage may have been cleared since.
+  if (!record) throw new Error(`chunk ${index} of run ${runKey} is no longer in the browser's storage (cleared or evicted): compute the run again to restore it`);
   return { ...record, embeddings: new Float32Array(record.embeddings) };
 }
 
@@ -171,6 +181,14 @@ function deleteRun(store: IDBObjectStore, runKey: string): void {
   store.delete(recordKeys.header(runKey));
   store.delete(recordKeys.progress(runKey));
   store.delete(recordKeys.chunks(runKey));
+  store.delete(recordKeys.allStamps(runKey));
+}
+
+async function readStamps(store: IDBObjectStore, runKey: string): Promise<Map<number, ImageStamp[]>> {
+  const range = recordKeys.allStamps(runKey);
+  const [keys, values] = await Promise.all([request<IDBValidKey[]>(store.getAllKeys(range)), request<ImageStamp[][]>(store.getAll(range))]);
+  // Keys are ['stamps', runKey, index], in the same order as the values.
+  return new Map(keys.map((key, i) => [(key as [string, string, number])[2], values[i] ?? []]));
 }
 
 async function listRuns(store: IDBObjectStore): Promise<RunRecord[]> {

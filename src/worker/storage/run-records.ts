@@ -1,5 +1,6 @@
 import type { SkippedItem } from '../../core/data-error';
 import type { CacheManifest } from '../../core/init-cache/cache-manifest';
+import type { ImageStamp } from '../../core/init-cache/chunk-stamps';
 
 /**
  * What the browser's initialization cache stores, and under which IndexedDB keys. All records of runs
@@ -56,6 +57,8 @@ export interface ChunkInput {
   readonly skipped: readonly SkippedItem[];
   /** [ids.length, 1 + N², d] */
   readonly embeddings: Float32Array;
+  /** The chunk's files as they were encoded (stored beside it, so a later run can tell an edited one). */
+  readonly stamps?: readonly ImageStamp[];
 }
 
 /** A chunk as read back. */
@@ -83,6 +86,9 @@ export const recordKeys = {
   chunk: (runKey: string, index: number): IDBValidKey => ['chunk', runKey, index],
   /** All chunks of one run (indices are non-negative integers). */
   chunks: (runKey: string) => IDBKeyRange.bound(['chunk', runKey, 0], ['chunk', runKey, Infinity]),
+  /** ['stamps', runKey, index]: a chunk's files' sizes and times, small, read without its embeddings. */
+  stamps: (runKey: string, index: number): IDBValidKey => ['stamps', runKey, index],
+  allStamps: (runKey: string) => IDBKeyRange.bound(['stamps', runKey, 0], ['stamps', runKey, Infinity]),
   /** All records of one kind: an array sorts after every string, so ['run', []] bounds every ['run', key]. */
   allOf: (kind: 'run' | 'progress') => IDBKeyRange.bound([kind], [kind, []]),
   text: (modelId: string, prompts: readonly string[]): IDBValidKey => ['text', modelId, ...prompts],

@@ -1,4 +1,5 @@
-import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
+import { del, get, set, values, type UseStore } from 'idb-keyval';
+import { createYieldingStore } from '../storage/yielding-store';
 import type { TrainerState } from '../../core/training/trainer';
 import type { TrainingRunRecord } from '../protocol/training-protocol';
 
@@ -21,8 +22,8 @@ export interface TrainingRecords {
 }
 
 export function openTrainingRecords(name = 'cdul-training'): TrainingRecords {
-  const runs: UseStore = createStore(`${name}-runs`, 'keyval');
-  const checkpoints: UseStore = createStore(`${name}-checkpoints`, 'keyval');
+  const runs: UseStore = createYieldingStore(`${name}-runs`, 'keyval');
+  const checkpoints: UseStore = createYieldingStore(`${name}-checkpoints`, 'keyval');
   return {
     list: async () => ((await values<TrainingRunRecord>(runs)) ?? []).sort((a, b) => a.meta.createdAt - b.meta.createdAt),
     get: (id) => get<TrainingRunRecord>(id, runs),

@@ -3,6 +3,7 @@ import type { TrainingRunRecord } from '../../../worker/protocol/training-protoc
 import { download } from '../../lib/download';
 import { trainingImagesRun } from '../../state/exported-run';
 import { formatEta } from '../../lib/format';
+import { TrainingElsewhereNote } from './training-elsewhere-note';
 import { keptEpoch, trainedSplit, trainedWithoutTruth, trainingEta } from './training-curves';
 
 /** One run: where it stands (epoch, time per epoch, ETA, backend) and its figures per epoch. */
@@ -20,6 +21,7 @@ export function RunDetail({ run }: { run: TrainingRunRecord }) {
       <h2>
         Run {run.meta.name}: {run.status}
       </h2>
+      <TrainingElsewhereNote runId={run.meta.id} />
       <p role="status" aria-label="training progress">
         Epoch {run.figures.length} of {total} · {backend}
         {msPerEpoch !== null && ` · ${msPerEpoch.toFixed(0)} ms per epoch`}

@@ -4,6 +4,7 @@ import type { TrainingRunRecord } from '../../../worker/protocol/training-protoc
 import { useLabServices } from '../../state/lab-services';
 import { useLabStore } from '../../state/lab-store';
 import type { TrainingController } from '../../state/training-controller';
+import { useTrainingElsewhere } from '../../state/training-ownership';
 import { useTrainingStore } from '../../state/training-store';
 import { useFinishedRun } from '../../state/use-lab-query';
 import { exportHeadOnnx } from './export-head';
@@ -153,7 +154,8 @@ function RunActions({ run, row, controller, busy, act, focus }: {
 }
 
 function RunStatus({ run }: { run: TrainingRunRecord }) {
-  const label = `${run.status}${run.backend.used === 'webgpu' ? ' · WebGPU' : ' · CPU'}`;
+  const elsewhere = useTrainingElsewhere((state) => state.runIds.includes(run.meta.id));
+  const label = `${run.status}${elsewhere ? ' in another tab' : ''}${run.backend.used === 'webgpu' ? ' · WebGPU' : ' · CPU'}`;
   const note = [run.backend.adapter, run.backend.note, run.error].filter(Boolean).join(' — ');
   // The full note (adapter, fallback reason, error) is in the run's detail; here on hover.
   return <span title={note || undefined}>{label}</span>;

@@ -9,9 +9,12 @@ import { BackendAdviceNote } from './backend-advice-note';
 import { BackendField } from './backend-field';
 import { ModelDownloadProgress } from './model-download-progress';
 import { ResumeNoticeBanner } from './resume-notice-banner';
+import { RunElsewhereNote } from './run-elsewhere-note';
 import { RunProgress } from './run-progress';
 import { RunResult } from './run-result';
 import { SkippedFiles } from './skipped-files';
+import { StaleChunksNote } from './stale-chunks-note';
+import { WorkerCrashBanner } from './worker-crash-banner';
 
 /** The run: grid, images, backend, Compute / Pause / Cancel, and what the run reports while it goes. */
 export function RunPanel() {
@@ -32,6 +35,8 @@ export function RunPanel() {
         </p>
       )}
       <ResumeNoticeBanner />
+      <RunElsewhereNote />
+      <WorkerCrashBanner />
       <div className="controls">
         <LabelledField label="Snippet grid" className="field">
           {(id) => (
@@ -78,6 +83,7 @@ export function RunPanel() {
       {stage && <p className="muted" role="status" aria-label="Run stage">{stage}</p>}
       <ModelDownloadProgress />
       <RunProgress />
+      <StaleChunksNote />
       <BackendAdviceNote />
       {run.backend && (
         <p className="muted" aria-label="Execution provider">
